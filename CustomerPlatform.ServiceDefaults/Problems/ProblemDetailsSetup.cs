@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerPlatform.ServiceDefaults.Problems;
+
+/// <summary>
+/// Every error the platform returns is an RFC 9457 problem details body: exceptions through
+/// <see cref="PlatformExceptionHandler"/>, bare status codes (401, 404, 405, ...) through status code pages.
+/// </summary>
+public static class ProblemDetailsSetup
+{
+    /// <summary>Correlation header the gateway sets and every app echoes in problem bodies.</summary>
+    public const string CorrelationHeader = "X-Correlation-Id";
+
+    public static IServiceCollection AddPlatformProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            problem.Type ??= TypeForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+            if (context.HttpContext.Request.Headers.TryGetValue(CorrelationHeader, out var correlation))
+            {
+                problem.Extensions.TryAdd("correlationId", correlation.ToString());
+            }
+        });
+        services.AddExceptionHandler<PlatformExceptionHandler>();
+
+        // Binding failures (malformed JSON, a non-guid route value) throw, so the handler can name the field.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    /// <summary>Adds the exception handler and status code pages; call early in the pipeline.</summary>
+    public static WebApplication UsePlatformProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>A problem result with the platform's stable type for a status code.</summary>
+    public static ProblemHttpResult Problem(int status, string title, string? detail = null, string? type = null) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type ?? TypeForStatus(status));
+
+    internal static string TypeForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => ProblemTypes.BadRequest,
+        StatusCodes.Status401Unauthorized => ProblemTypes.Unauthorized,
+        StatusCodes.Status403Forbidden => ProblemTypes.Forbidden,
+        StatusCodes.Status404NotFound => ProblemTypes.NotFound,
+        StatusCodes.Status409Conflict => ProblemTypes.Conflict,
+        StatusCodes.Status412PreconditionFailed => ProblemTypes.PreconditionFailed,
+        StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout
+            => ProblemTypes.UpstreamUnavailable,
+        >= 500 => ProblemTypes.Unexpected,
+        _ => ProblemTypes.For($"http-{status}"),
+    };
+}
