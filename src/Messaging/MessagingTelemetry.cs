@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace CustomerPlatform.Messaging;
+
+/// <summary>The messaging layer's own spans and measures (subscribed to by the defaults' wildcard).</summary>
+internal static class MessagingTelemetry
+{
+    public const string Name = "CustomerPlatform.Messaging";
+
+    public static readonly ActivitySource Source = new(Name);
+
+    private static readonly Meter Meter = new(Name);
+
+    public static readonly Counter<long> OutboxPublished =
+        Meter.CreateCounter<long>("customer_platform.outbox.published", "{message}", "Outbox messages published to the broker.");
+
+    public static readonly Counter<long> OutboxPublishFailures =
+        Meter.CreateCounter<long>("customer_platform.outbox.publish_failures", "{failure}", "Outbox publish attempts that failed.");
+
+    public static readonly Counter<long> InboxDuplicates =
+        Meter.CreateCounter<long>("customer_platform.inbox.duplicates", "{message}", "Deliveries skipped because the inbox had already processed them.");
+}

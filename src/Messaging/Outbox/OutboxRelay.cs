@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CustomerPlatform.Messaging.Outbox;
+
+/// <summary>Tuning of the relay; the defaults suit one replica on a small machine.</summary>
+public sealed class OutboxOptions
+{
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How long the relay sleeps without a nudge (other replicas' commits do not nudge this one).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one publish may wait for the broker's confirm before it counts as failed.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long sent outbox rows and processed inbox keys are kept before pruning.</summary>
+    public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(7);
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);
+}
+
+/// <summary>
+/// Publishes outbox rows in order. Claims a batch with <c>FOR UPDATE SKIP LOCKED</c> (so replicas share the work),
+/// publishes each with broker confirms under its original trace, and marks it sent in the same transaction.
+/// A failed publish records the error, stops the batch (later rows wait: order is kept) and backs off.
+/// A crash after publishing but before commit republishes: delivery is at least once, and inboxes absorb it.
+/// </summary>
+public sealed partial class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    TimeProvider clock,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    where TContext : DbContext
+{
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+    private readonly OutboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        var nextPrune = clock.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int published;
+            try
+            {
+                published = await PublishBatchAsync(stoppingToken);
+                failures = 0;
+                if (clock.GetUtcNow() >= nextPrune)
+                {
+                    await PruneAsync(stoppingToken);
+                    nextPrune = clock.GetUtcNow() + PruneEvery;
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                failures++;
+                var backoff = TimeSpan.FromMilliseconds(Math.Min(_options.MaxBackoff.TotalMilliseconds, 100 * Math.Pow(2, Math.Min(failures, 16))));
+                LogRelayFailed(exception, failures, backoff.TotalMilliseconds);
+                await Task.Delay(backoff, clock, stoppingToken);
+                continue;
+            }
+
+            if (published < _options.BatchSize)
+            {
+                await signal.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch; returns how many rows were published.</summary>
+    internal async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        await using var _ = db;
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var batch = await db.Set<OutboxMessage>()
+                .FromSql($"""
+                    SELECT * FROM outbox_messages
+                    WHERE sent_at IS NULL
+                    ORDER BY sequence
+                    LIMIT {_options.BatchSize}
+                    FOR UPDATE SKIP LOCKED
+                    """)
+                .ToListAsync(cancellationToken);
+
+            var published = 0;
+            Exception? failure = null;
+            foreach (var message in batch)
+            {
+                try
+                {
+                    await PublishAsync(message, cancellationToken);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    message.Attempts++;
+                    message.LastError = Truncate($"{exception.GetType().Name}: {exception.Message}", 2000);
+                    MessagingTelemetry.OutboxPublishFailures.Add(1);
+                    failure = exception;
+                    break;
+                }
+
+                message.SentAt = clock.GetUtcNow();
+                published++;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            MessagingTelemetry.OutboxPublished.Add(published);
+            if (failure is not null)
+            {
+                throw new OutboxPublishException(published, failure);
+            }
+
+            return published;
+        });
+    }
+
+    private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var eventType = ContractRegistry.TypeOf(message.MessageType)
+            ?? throw new InvalidOperationException($"Unknown message type '{message.MessageType}' in the outbox.");
+        var payload = JsonSerializer.Deserialize(message.Payload, eventType, OutboxExtensions.PayloadJson)
+            ?? throw new InvalidOperationException($"Outbox message {message.Id} has an empty payload.");
+
+        ActivityContext.TryParse(message.TraceParent, message.TraceState, isRemote: true, out var parent);
+        using var activity = MessagingTelemetry.Source.StartActivity("outbox publish", ActivityKind.Internal, parent);
+        activity?.SetTag("messaging.message.id", message.Id);
+        activity?.SetTag("messaging.message.type", message.MessageType);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.PublishTimeout);
+        await bus.Publish(payload, eventType, context => context.MessageId = message.Id, timeout.Token);
+    }
+
+    private async Task PruneAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        var now = clock.GetUtcNow();
+        var sentBefore = now - _options.SentRetention;
+        var processedBefore = now - _options.InboxRetention;
+        var outbox = await db.Set<OutboxMessage>().Where(message => message.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken);
+        var inbox = await db.Set<Inbox.InboxMessage>().Where(message => message.ProcessedAt < processedBefore).ExecuteDeleteAsync(cancellationToken);
+        LogPruned(outbox, inbox);
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay failed ({Failures} in a row); backing off {BackoffMs} ms")]
+    private partial void LogRelayFailed(Exception exception, int failures, double backoffMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Outbox} sent outbox rows and {Inbox} inbox keys")]
+    private partial void LogPruned(int outbox, int inbox);
+}
+
+/// <summary>A publish failed after <see cref="Published"/> rows of the batch went out; the relay backs off.</summary>
+public sealed class OutboxPublishException(int published, Exception inner)
+    : Exception($"Publishing stopped after {published} message(s): {inner.Message}", inner)
+{
+    public int Published { get; } = published;
+}
