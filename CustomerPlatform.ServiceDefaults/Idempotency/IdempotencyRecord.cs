@@ -29,5 +29,6 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.HasKey(record => new { record.TenantId, record.Key });
         builder.Property(record => record.Key).HasMaxLength(IdempotencyFilter.MaxKeyLength);
         builder.Property(record => record.Operation).HasMaxLength(300);
+        builder.Property(record => record.ETag).HasColumnName("etag");
     }
 }

@@ -1,0 +1,17 @@
+using CustomerPlatform.Customers.Features.GetCustomer;
+using CustomerPlatform.Customers.Features.RecordPurchase;
+using CustomerPlatform.Customers.Features.RegisterCustomer;
+
+namespace CustomerPlatform.Customers;
+
+public static class CustomersEndpoints
+{
+    public static WebApplication MapCustomersEndpoints(this WebApplication app)
+    {
+        var customers = app.MapGroup("/api/v1/customers").WithTags("Customers");
+        customers.MapRegisterCustomer();
+        customers.MapGetCustomer();
+        customers.MapRecordPurchase();
+        return app;
+    }
+}

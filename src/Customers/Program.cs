@@ -1,0 +1,14 @@
+using CustomerPlatform.Customers;
+using CustomerPlatform.Customers.Infrastructure;
+using CustomerPlatform.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformService<CustomersDbContext>("customers");
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapCustomersEndpoints();
+await app.RunPlatformServiceAsync<CustomersDbContext>();
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;
