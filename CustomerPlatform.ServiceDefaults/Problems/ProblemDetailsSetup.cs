@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,9 +20,15 @@ public static class ProblemDetailsSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
-            problem.Type ??= TypeForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
+            // The framework fills in RFC section links; clients get the platform's stable urns instead.
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+            {
+                problem.Type = problem is HttpValidationProblemDetails
+                    ? ProblemTypes.Validation
+                    : TypeForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
+            }
+
             problem.Instance ??= context.HttpContext.Request.Path;
-            problem.Extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
             if (context.HttpContext.Request.Headers.TryGetValue(CorrelationHeader, out var correlation))
             {
                 problem.Extensions.TryAdd("correlationId", correlation.ToString());

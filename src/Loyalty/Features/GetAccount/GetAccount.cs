@@ -1,0 +1,53 @@
+using CustomerPlatform.Loyalty.Domain;
+using CustomerPlatform.Loyalty.Infrastructure;
+using CustomerPlatform.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Loyalty.Features.GetAccount;
+
+/// <summary>A loyalty account with its most recent ledger entries, newest first.</summary>
+public sealed record AccountResponse(
+    Guid AccountId,
+    Guid CustomerId,
+    long Balance,
+    long LifetimePoints,
+    DateTimeOffset OpenedAt,
+    IReadOnlyList<LedgerEntryResponse> RecentEntries);
+
+public sealed record LedgerEntryResponse(
+    Guid Id,
+    LedgerEntryType Type,
+    long Points,
+    long BalanceAfter,
+    Guid SourceId,
+    string? Branch,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset RecordedAt);
+
+public static class GetAccount
+{
+    public const int RecentEntryCount = 50;
+
+    public static RouteHandlerBuilder MapGetAccount(this RouteGroupBuilder group) =>
+        group.MapGet("/accounts/{customerId:guid}", HandleAsync).WithName("GetLoyaltyAccount");
+
+    public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> HandleAsync(
+        Guid customerId, LoyaltyDbContext db, CancellationToken cancellationToken)
+    {
+        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(account => account.CustomerId == customerId, cancellationToken);
+        if (account is null)
+        {
+            return Problems.NotFound("loyalty account for customer", customerId);
+        }
+
+        var entries = await db.LedgerEntries.AsNoTracking()
+            .Where(entry => entry.AccountId == account.Id)
+            .OrderByDescending(entry => entry.RecordedAt).ThenByDescending(entry => entry.Id)
+            .Take(RecentEntryCount)
+            .Select(entry => new LedgerEntryResponse(
+                entry.Id, entry.Type, entry.Points, entry.BalanceAfter, entry.SourceId, entry.Branch, entry.OccurredAt, entry.RecordedAt))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new AccountResponse(account.Id, account.CustomerId, account.Balance, account.LifetimePoints, account.OpenedAt, entries));
+    }
+}

@@ -1,0 +1,20 @@
+using CustomerPlatform.Loyalty.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CustomerPlatform.Loyalty.Infrastructure.Configurations;
+
+internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> builder)
+    {
+        builder.ToTable("ledger_entries");
+        builder.HasKey(entry => entry.Id);
+        builder.Property(entry => entry.Type).HasConversion<string>().HasMaxLength(20);
+        builder.Property(entry => entry.Branch).HasMaxLength(50);
+        builder.HasOne<LoyaltyAccount>().WithMany().HasForeignKey(entry => entry.AccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(entry => new { entry.TenantId, entry.AccountId, entry.RecordedAt }).HasDatabaseName("ix_ledger_entries_tenant_account_recorded_at");
+        // The same cause never credits twice, however often its event arrives.
+        builder.HasIndex(entry => new { entry.TenantId, entry.Type, entry.SourceId }).IsUnique().HasDatabaseName("ux_ledger_entries_tenant_type_source");
+    }
+}

@@ -1,0 +1,16 @@
+using CustomerPlatform.Loyalty.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CustomerPlatform.Loyalty.Infrastructure.Configurations;
+
+internal sealed class LoyaltyAccountConfiguration : IEntityTypeConfiguration<LoyaltyAccount>
+{
+    public void Configure(EntityTypeBuilder<LoyaltyAccount> builder)
+    {
+        builder.ToTable("accounts");
+        builder.HasKey(account => account.Id);
+        builder.Property(account => account.Version).IsRowVersion();
+        builder.HasIndex(account => new { account.TenantId, account.CustomerId }).IsUnique().HasDatabaseName("ux_accounts_tenant_customer");
+    }
+}

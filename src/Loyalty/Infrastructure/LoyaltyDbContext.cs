@@ -1,0 +1,18 @@
+using CustomerPlatform.Loyalty.Domain;
+using CustomerPlatform.Messaging;
+using CustomerPlatform.ServiceDefaults.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Loyalty.Infrastructure;
+
+public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<LoyaltyAccount> Accounts => Set<LoyaltyAccount>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,20 @@
+using CustomerPlatform.Loyalty;
+using CustomerPlatform.Loyalty.Features.EarnPoints;
+using CustomerPlatform.Loyalty.Features.OpenAccount;
+using CustomerPlatform.Loyalty.Infrastructure;
+using CustomerPlatform.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformService<LoyaltyDbContext>("loyalty", bus =>
+{
+    bus.AddConsumer<CustomerRegisteredConsumer>();
+    bus.AddConsumer<PurchaseRecordedConsumer>();
+});
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapLoyaltyEndpoints();
+await app.RunPlatformServiceAsync<LoyaltyDbContext>();
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;
