@@ -1,0 +1,12 @@
+using System.Diagnostics.Metrics;
+
+namespace CustomerPlatform.Feedback;
+
+/// <summary>Business measures operations watch on the dashboard.</summary>
+internal static class FeedbackTelemetry
+{
+    private static readonly Meter Meter = new("CustomerPlatform.Feedback");
+
+    public static readonly Counter<long> ResponsesRecorded =
+        Meter.CreateCounter<long>("customer_platform.feedback.responses", "{response}", "Ratings and feedback items recorded.");
+}

@@ -1,0 +1,17 @@
+using CustomerPlatform.Feedback.Domain;
+using CustomerPlatform.Messaging;
+using CustomerPlatform.ServiceDefaults.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Feedback.Infrastructure;
+
+public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

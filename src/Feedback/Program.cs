@@ -1,0 +1,14 @@
+using CustomerPlatform.Feedback;
+using CustomerPlatform.Feedback.Infrastructure;
+using CustomerPlatform.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformService<FeedbackDbContext>("feedback");
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapFeedbackEndpoints();
+await app.RunPlatformServiceAsync<FeedbackDbContext>();
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;
