@@ -1,0 +1,17 @@
+using CustomerPlatform.Messaging;
+using CustomerPlatform.ServiceDefaults.Persistence;
+using CustomerPlatform.Standards.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Standards.Infrastructure;
+
+public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<BranchPeriodScore> BranchPeriodScores => Set<BranchPeriodScore>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,15 @@
+using CustomerPlatform.Messaging;
+using CustomerPlatform.Standards;
+using CustomerPlatform.Standards.Features.CountFeedback;
+using CustomerPlatform.Standards.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformService<StandardsDbContext>("standards", bus => bus.AddConsumer<FeedbackReceivedConsumer>());
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapStandardsEndpoints();
+await app.RunPlatformServiceAsync<StandardsDbContext>();
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;
