@@ -1,0 +1,31 @@
+using CustomerPlatform.Gateway.Features.Businesses;
+using CustomerPlatform.Gateway.Infrastructure;
+using CustomerPlatform.Gateway.Proxy;
+using CustomerPlatform.ServiceDefaults.Persistence;
+using CustomerPlatform.ServiceDefaults.Problems;
+using Yarp.ReverseProxy.Forwarder;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceDbContext<GatewayDbContext>("gatewaydb");
+builder.Services.AddValidation();
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<ApiKeyAuthenticator>();
+builder.Services.AddSingleton<InternalTokenSigner>();
+builder.Services.AddSingleton<OperatorKey>();
+builder.Services.AddSingleton<IForwarderHttpClientFactory, FastFailingForwarderHttpClientFactory>();
+var (routes, clusters) = ServiceRoutes.FromConfiguration(builder.Configuration);
+builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+
+var app = builder.Build();
+app.UseCorrelationId();
+app.UsePlatformProblemDetails();
+app.MapDefaultEndpoints();
+app.MapBusinesses();
+app.MapReverseProxy(proxy => proxy.UseApiKeyAuthentication().UseUpstreamProblems());
+
+await app.MigrateDatabaseAsync<GatewayDbContext>();
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;
