@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace CustomerPlatform.EndToEnd.Tests;
+
+/// <summary>
+/// One of the platform's apps running as a real process from its build output, on a real port, configured
+/// only through the environment variables Aspire (or eng/run.sh) would set.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private const int KeptOutputLines = 200;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ProcessStartInfo _startInfo;
+    private Process? _process;
+
+    public AppProcess(string name, string project, int port, IReadOnlyDictionary<string, string> environment)
+    {
+        Name = name;
+        Port = port;
+        var directory = Path.Combine(RepositoryRoot, "src", project, "bin", BuildConfiguration, "net10.0");
+        var assembly = Path.Combine(directory, $"CustomerPlatform.{project}.dll");
+        if (!File.Exists(assembly))
+        {
+            throw new InvalidOperationException($"{assembly} is missing: build the solution ({BuildConfiguration}) first.");
+        }
+
+        _startInfo = new ProcessStartInfo("dotnet", [assembly])
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        _startInfo.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/');
+        _startInfo.Environment["OTEL_SERVICE_NAME"] = name;
+        foreach (var (key, value) in environment)
+        {
+            _startInfo.Environment[key] = value;
+        }
+    }
+
+    public string Name { get; }
+
+    public int Port { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+
+    /// <summary>The last lines the app wrote, for a failing test's message.</summary>
+    public string RecentOutput => string.Join(Environment.NewLine, _output);
+
+    public void Start()
+    {
+        _process = Process.Start(_startInfo) ?? throw new InvalidOperationException($"Could not start {Name}.");
+        _process.OutputDataReceived += (_, line) => Keep(line.Data);
+        _process.ErrorDataReceived += (_, line) => Keep(line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>Waits until <c>/health</c> answers 200 (database and broker reachable).</summary>
+    public async Task WaitUntilHealthyAsync(HttpClient http, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (_process is { HasExited: true })
+            {
+                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:{Environment.NewLine}{RecentOutput}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri(BaseAddress, "/health"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{Name} was not healthy within {timeout}:{Environment.NewLine}{RecentOutput}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue($"[{Name}] {line}");
+        while (_output.Count > KeptOutputLines && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    private static string BuildConfiguration =>
+        // The test assembly runs from tests/<project>/bin/<Configuration>/net10.0/; the apps were built alike.
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
+
+    private static string RepositoryRoot
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "CustomerPlatform.sln")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("CustomerPlatform.sln not found above the test assembly.");
+        }
+    }
+}
