@@ -31,8 +31,7 @@ public static class PersistenceExtensions
         var connectionString = ReadConnectionString(builder.Configuration, connectionName);
         builder.Services.AddPooledDbContextFactory<TContext>((services, options) =>
         {
-            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3))
-                .UseSnakeCaseNamingConvention();
+            UsePlatformConventions(options, connectionString);
             configure?.Invoke(services, options);
         });
         builder.Services.AddScoped(services =>
@@ -48,6 +47,11 @@ public static class PersistenceExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName, tags: [Extensions.ReadyTag]);
         return builder;
     }
+
+    /// <summary>PostgreSQL with retries on transient failures and snake_case names: the same at run and design time.</summary>
+    public static DbContextOptionsBuilder UsePlatformConventions(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3))
+            .UseSnakeCaseNamingConvention();
 
     /// <summary>The connection string with a small pool by default (see <see cref="DefaultMaxPoolSize"/>).</summary>
     public static string ReadConnectionString(IConfiguration configuration, string connectionName)
