@@ -7,7 +7,7 @@
 #   eng/run.sh [--no-build]
 #
 # Settings (environment): CP_GATEWAY_PORT (5100), CP_INTERNAL_SIGNING_KEY and CP_OPERATOR_KEY (random
-# per run when unset), CP_START_TIMEOUT (90 s), OTEL_EXPORTER_OTLP_ENDPOINT (passed through), and the
+# per run when unset), CP_START_TIMEOUT (180 s), OTEL_EXPORTER_OTLP_ENDPOINT (passed through), and the
 # CP_PG_* / CP_RABBIT_* settings of eng/infra.sh.
 set -euo pipefail
 
@@ -36,7 +36,7 @@ RABBIT_PORT="${CP_RABBIT_PORT:-5672}"
 RABBIT_USER="${CP_RABBIT_USER:-customerplatform}"
 RABBIT_PASSWORD="${CP_RABBIT_PASSWORD:-customerplatform}"
 GATEWAY_PORT="${CP_GATEWAY_PORT:-5100}"
-START_TIMEOUT="${CP_START_TIMEOUT:-90}"
+START_TIMEOUT="${CP_START_TIMEOUT:-180}"
 
 # name, project folder, port, database
 APPS=(
@@ -175,7 +175,7 @@ cat <<EOF
     operator key   $OPERATOR_KEY
     demo API key   ${demo_key:-(none)}
 
-  curl -H "Authorization: Bearer ${demo_key:-<api key>}" $GATEWAY/api/v1/customers
+  export CP_API_KEY=${demo_key:-<api key>}    # then the walk-through in README.md
 
 EOF
 
