@@ -232,7 +232,7 @@ rabbit_up() {
 
 # Serialises concurrent callers (eng/run.sh and eng/test.sh started together).
 take_lock() {
-  exec 9>"${TMPDIR:-/tmp}/customerplatform-infra.lock"
+  { exec 9>"${TMPDIR:-/tmp}/customerplatform-infra-$EUID.lock"; } 2>/dev/null || return 0
   flock -w 300 9 || die "another eng/infra.sh has held the lock for 5 minutes"
 }
 
