@@ -18,12 +18,15 @@ namespace CustomerPlatform.Customers.Features.RegisterCustomer;
 /// <param name="HomeBranch">Optional code of the customer's home branch.</param>
 public sealed record RegisterCustomerRequest(
     [property: Required, StringLength(200, MinimumLength = 1)] string DisplayName,
-    [property: StringLength(254)] string? Email,
-    [property: StringLength(40)] string? Phone,
+    [property: StringLength(254), Email] string? Email,
+    [property: StringLength(40), Phone] string? Phone,
     [property: StringLength(50)] string? HomeBranch);
 
 public static class RegisterCustomer
 {
+    internal const string InvalidEmail = "Not a valid e-mail address.";
+    internal const string InvalidPhone = "Not a valid phone number: include the country code, e.g. +44 20 7946 0958.";
+
     public static RouteHandlerBuilder MapRegisterCustomer(this RouteGroupBuilder group) =>
         group.MapPost("", HandleAsync).WithName("RegisterCustomer").WithIdempotency<CustomersDbContext>();
 
@@ -44,13 +47,13 @@ public static class RegisterCustomer
         EmailAddress? email = null;
         if (request.Email is not null && !EmailAddress.TryParse(request.Email, out email))
         {
-            errors["email"] = ["Not a valid e-mail address."];
+            errors["email"] = [InvalidEmail];
         }
 
         PhoneNumber? phone = null;
         if (request.Phone is not null && !PhoneNumber.TryParse(request.Phone, out phone))
         {
-            errors["phone"] = ["Not a valid phone number: include the country code, e.g. +44 20 7946 0958."];
+            errors["phone"] = [InvalidPhone];
         }
 
         if (errors.Count > 0)
