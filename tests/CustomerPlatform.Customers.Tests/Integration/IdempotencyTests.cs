@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using Xunit;
+
+namespace CustomerPlatform.Customers.Tests.Integration;
+
+[Trait("Category", "Integration")]
+public sealed class IdempotencyTests(CustomersServiceFixture fixture) : IClassFixture<CustomersServiceFixture>
+{
+    private const string KeyHeader = "Idempotency-Key";
+
+    [Fact]
+    public async Task RegisterCustomer_ReplayedWithSameKey_ReturnsStoredResponseAndRegistersOnce()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var key = Guid.NewGuid().ToString();
+        var request = new { displayName = "Dana", email = "dana@example.com" };
+        using var first = await PostAsync(client, key, request);
+        var firstBody = await first.Content.ReadAsStringAsync();
+
+        using var replay = await PostAsync(client, key, request);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal(["true"], replay.Headers.GetValues("Idempotent-Replayed"));
+        Assert.Equal(firstBody, await replay.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.Location, replay.Headers.Location);
+        Assert.Equal(first.Headers.ETag, replay.Headers.ETag);
+        Assert.Equal(first.Content.Headers.ContentType?.MediaType, replay.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(1L, await CountAsync("customers", tenantId));
+        Assert.Equal(1L, await CountAsync("outbox_messages", tenantId));
+    }
+
+    [Fact]
+    public async Task RegisterCustomer_SameKeyWithDifferentBody_Returns422IdempotencyKeyReused()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var key = Guid.NewGuid().ToString();
+        using var first = await PostAsync(client, key, new { displayName = "Eve" });
+
+        using var reused = await PostAsync(client, key, new { displayName = "Eve Other" });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        await ProblemResponse.ReadAsync(reused, (HttpStatusCode)422, "idempotency-key-reused");
+        Assert.Equal(1L, await CountAsync("customers", tenantId));
+        Assert.Equal(1L, await CountAsync("outbox_messages", tenantId));
+    }
+
+    [Fact]
+    public async Task RegisterCustomer_SameKeyUsedByAnotherTenant_RegistersForEach()
+    {
+        var firstTenant = Guid.NewGuid();
+        var secondTenant = Guid.NewGuid();
+        using var firstClient = fixture.Service.CreateTenantClient(firstTenant);
+        using var secondClient = fixture.Service.CreateTenantClient(secondTenant);
+        var key = Guid.NewGuid().ToString();
+        var request = new { displayName = "Fay" };
+        using var first = await PostAsync(firstClient, key, request);
+
+        using var second = await PostAsync(secondClient, key, request);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.False(second.Headers.Contains("Idempotent-Replayed"));
+        Assert.NotEqual(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(1L, await CountAsync("customers", firstTenant));
+        Assert.Equal(1L, await CountAsync("customers", secondTenant));
+    }
+
+    [Fact]
+    public async Task RegisterCustomer_ConcurrentRequestsWithSameKey_RegisterOneCustomer()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var key = Guid.NewGuid().ToString();
+        var request = new { displayName = "Gus", phone = "+14155550100" };
+
+        var responses = await Task.WhenAll(PostAsync(client, key, request), PostAsync(client, key, request));
+
+        try
+        {
+            Assert.All(responses, response => Assert.Equal(HttpStatusCode.Created, response.StatusCode));
+            var ids = await Task.WhenAll(responses.Select(async response =>
+                (await CustomersApi.ReadJsonAsync(response)).GetProperty("id").GetGuid()));
+            Assert.Equal(ids[0], ids[1]);
+            Assert.Equal(responses[0].Headers.Location, responses[1].Headers.Location);
+            Assert.Equal(1L, await CountAsync("customers", tenantId));
+            Assert.Equal(1L, await CountAsync("outbox_messages", tenantId));
+            Assert.Equal(1L, await CountAsync("idempotency_records", tenantId));
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string key, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, CustomersApi.CustomersPath)
+        {
+            Content = JsonContent.Create(body),
+        };
+        request.Headers.Add(KeyHeader, key);
+        return await client.SendAsync(request);
+    }
+
+    private Task<long> CountAsync(string table, Guid tenantId) =>
+        fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE tenant_id = @tenant", ("tenant", tenantId));
+}
