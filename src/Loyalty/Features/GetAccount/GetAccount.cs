@@ -1,3 +1,4 @@
+using System.Data;
 using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Problems;
@@ -35,19 +36,24 @@ public static class GetAccount
     public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> HandleAsync(
         Guid customerId, LoyaltyDbContext db, CancellationToken cancellationToken)
     {
-        var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(account => account.CustomerId == customerId, cancellationToken);
-        if (account is null)
+        // One snapshot for both reads: a credit committing between them would show entries the balance lacks.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync<Results<Ok<AccountResponse>, ProblemHttpResult>>(async () =>
         {
-            return Problems.NotFound("loyalty account for customer", customerId);
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            var account = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(account => account.CustomerId == customerId, cancellationToken);
+            if (account is null)
+            {
+                return Problems.NotFound("loyalty account for customer", customerId);
+            }
 
-        var entries = await db.LedgerEntries.AsNoTracking()
-            .Where(entry => entry.AccountId == account.Id)
-            .OrderByDescending(entry => entry.RecordedAt).ThenByDescending(entry => entry.Id)
-            .Take(RecentEntryCount)
-            .Select(entry => new LedgerEntryResponse(
-                entry.Id, entry.Type, entry.Points, entry.BalanceAfter, entry.SourceId, entry.Branch, entry.OccurredAt, entry.RecordedAt))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new AccountResponse(account.Id, account.CustomerId, account.Balance, account.LifetimePoints, account.OpenedAt, entries));
+            var entries = await db.LedgerEntries.AsNoTracking()
+                .Where(entry => entry.AccountId == account.Id)
+                .OrderByDescending(entry => entry.RecordedAt).ThenByDescending(entry => entry.Id)
+                .Take(RecentEntryCount)
+                .Select(entry => new LedgerEntryResponse(
+                    entry.Id, entry.Type, entry.Points, entry.BalanceAfter, entry.SourceId, entry.Branch, entry.OccurredAt, entry.RecordedAt))
+                .ToListAsync(cancellationToken);
+            return TypedResults.Ok(new AccountResponse(account.Id, account.CustomerId, account.Balance, account.LifetimePoints, account.OpenedAt, entries));
+        });
     }
 }
