@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using Xunit;
+
+namespace CustomerPlatform.Feedback.Tests.Integration;
+
+[Trait("Category", "Integration")]
+public sealed class IdempotencyTests(FeedbackServiceFixture fixture) : IClassFixture<FeedbackServiceFixture>
+{
+    private const string KeyHeader = "Idempotency-Key";
+
+    [Fact]
+    public async Task RecordFeedback_ReplayedWithSameKey_ReturnsStoredResponseAndRecordsOnce()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var key = Guid.NewGuid().ToString();
+        var request = new { branch = "LON-01", rating = 8, comment = "Good" };
+        using var first = await PostAsync(client, key, request);
+        var firstBody = await first.Content.ReadAsStringAsync();
+
+        using var replay = await PostAsync(client, key, request);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal(["true"], replay.Headers.GetValues("Idempotent-Replayed"));
+        Assert.Equal(firstBody, await replay.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.Location, replay.Headers.Location);
+        Assert.Equal(1L, await CountAsync("feedback_items", tenantId));
+        Assert.Equal(1L, await CountAsync("outbox_messages", tenantId));
+    }
+
+    [Fact]
+    public async Task RecordFeedback_SameKeyWithDifferentBody_Returns422IdempotencyKeyReused()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var key = Guid.NewGuid().ToString();
+        using var first = await PostAsync(client, key, new { branch = "LON-01", rating = 8 });
+
+        using var reused = await PostAsync(client, key, new { branch = "LON-01", rating = 2 });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        await ProblemResponse.ReadAsync(reused, (HttpStatusCode)422, "idempotency-key-reused");
+        Assert.Equal(1L, await CountAsync("feedback_items", tenantId));
+    }
+
+    [Fact]
+    public async Task RecordFeedback_RefusedRequestThenValidOneWithSameKey_RecordsTheValidOne()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var key = Guid.NewGuid().ToString();
+        using var refused = await PostAsync(client, key, new { branch = "LON-01", rating = 11 });
+
+        using var accepted = await PostAsync(client, key, new { branch = "LON-01", rating = 10 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        Assert.False(accepted.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1L, await CountAsync("feedback_items", tenantId));
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string key, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, FeedbackApi.FeedbackPath)
+        {
+            Content = JsonContent.Create(body),
+        };
+        request.Headers.Add(KeyHeader, key);
+        return await client.SendAsync(request);
+    }
+
+    private Task<long> CountAsync(string table, Guid tenantId) =>
+        fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE tenant_id = @tenant", ("tenant", tenantId));
+}
