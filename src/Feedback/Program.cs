@@ -4,8 +4,6 @@ using CustomerPlatform.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<FeedbackDbContext>("feedback");
-// Here, not only in AddPlatformService: the validation source generator finds the request types of the endpoints
-// only in the assembly that calls AddValidation, so without this call no request is ever validated.
 builder.Services.AddValidation();
 
 var app = builder.Build();

@@ -10,6 +10,7 @@ builder.AddPlatformService<LoyaltyDbContext>("loyalty", bus =>
     bus.AddConsumer<CustomerRegisteredConsumer>();
     bus.AddConsumer<PurchaseRecordedConsumer>();
 });
+builder.Services.AddValidation();
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -9,7 +9,9 @@ namespace CustomerPlatform.Messaging;
 
 /// <summary>
 /// The composition every domain service shares, so a Program is three lines: defaults, internal token,
-/// its database <c>&lt;name&gt;db</c> (migrated at start), the bus with queues prefixed <c>&lt;name&gt;</c>, validation.
+/// its database <c>&lt;name&gt;db</c> (migrated at start), the bus with queues prefixed <c>&lt;name&gt;</c>.
+/// Validation is not here: its source generator only sees the endpoints of the assembly that calls
+/// <c>AddValidation</c>, so each service's Program calls it.
 /// </summary>
 public static class PlatformService
 {
@@ -23,7 +25,6 @@ public static class PlatformService
         builder.AddInternalAuthentication();
         builder.AddServiceDbContext<TContext>($"{name}db", MessagingExtensions.UseOutboxNudge);
         builder.AddMessaging<TContext>(name, addConsumers);
-        builder.Services.AddValidation();
         return builder;
     }
 

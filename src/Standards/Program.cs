@@ -5,6 +5,7 @@ using CustomerPlatform.Standards.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<StandardsDbContext>("standards", bus => bus.AddConsumer<FeedbackReceivedConsumer>());
+builder.Services.AddValidation();
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CustomerPlatform.Standards.Domain;
 
 /// <summary>
@@ -19,7 +21,9 @@ public readonly record struct ServicePeriod(DateOnly Start)
     {
         period = default;
         if (text is not { Length: 7 } || text[4] != '-'
-            || !int.TryParse(text.AsSpan(0, 4), out var year) || !int.TryParse(text.AsSpan(5, 2), out var month)
+            // NumberStyles.None: digits only, so "2026-+1" and "2026- 1" are not January.
+            || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
             || year is < 2000 or > 9998 || month is < 1 or > 12)
         {
             return false;
@@ -29,5 +33,5 @@ public readonly record struct ServicePeriod(DateOnly Start)
         return true;
     }
 
-    public override string ToString() => Start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    public override string ToString() => Start.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }
