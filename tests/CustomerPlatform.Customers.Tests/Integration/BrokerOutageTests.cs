@@ -33,6 +33,14 @@ public sealed class BrokerOutageTests(BrokerOutageFixture fixture) : IClassFixtu
             "SELECT id FROM outbox_messages WHERE tenant_id = @tenant", ("tenant", tenantId));
         Assert.NotEqual(Guid.Empty, outboxId);
         Assert.False(await IsSentAsync(outboxId));
+        // Proof the relay really goes through the proxy: its publish fails (after at most the 10 s publish timeout)
+        // and the row keeps the error, unsent.
+        await Eventually.AssertAsync(
+            () => fixture.Database.ScalarAsync<bool>(
+                "SELECT attempts > 0 AND last_error IS NOT NULL AND sent_at IS NULL FROM outbox_messages WHERE id = @id",
+                ("id", outboxId)),
+            "the relay should record a failed publish while the broker is down",
+            TimeSpan.FromSeconds(45));
 
         fixture.Proxy.Resume();
 
