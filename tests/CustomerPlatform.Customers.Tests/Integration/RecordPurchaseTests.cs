@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CustomerPlatform.TestSupport;
 using Xunit;
 
 namespace CustomerPlatform.Customers.Tests.Integration;

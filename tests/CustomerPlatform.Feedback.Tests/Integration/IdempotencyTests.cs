@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CustomerPlatform.TestSupport;
 using Xunit;
 
 namespace CustomerPlatform.Feedback.Tests.Integration;

@@ -1,14 +1,13 @@
 using System.Text.Json;
-using CustomerPlatform.TestSupport;
 using RabbitMQ.Client;
 
-namespace CustomerPlatform.Customers.Tests;
+namespace CustomerPlatform.TestSupport;
 
 /// <summary>
 /// A temporary, server-named queue bound to an event's fanout exchange, so a test sees what the service publishes
 /// exactly as any consumer would. The queue is exclusive and goes when the probe is disposed.
 /// </summary>
-internal sealed class EventProbe : IAsyncDisposable
+public sealed class EventProbe : IAsyncDisposable
 {
     private readonly IConnection _connection;
     private readonly IChannel _channel;
@@ -66,7 +65,7 @@ internal sealed class EventProbe : IAsyncDisposable
 }
 
 /// <summary>A message as it travelled: MassTransit's envelope <c>messageId</c> and the camelCase payload.</summary>
-internal sealed record ObservedEvent(Guid MessageId, JsonElement Message)
+public sealed record ObservedEvent(Guid MessageId, JsonElement Message)
 {
     public static ObservedEvent Parse(ReadOnlySpan<byte> body)
     {

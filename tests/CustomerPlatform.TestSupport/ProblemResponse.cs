@@ -2,10 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Xunit;
 
-namespace CustomerPlatform.Feedback.Tests;
+namespace CustomerPlatform.TestSupport;
 
 /// <summary>Reads an RFC 9457 body after checking the status and the media type every error must have.</summary>
-internal static class ProblemResponse
+public static class ProblemResponse
 {
     public const string TypePrefix = "urn:customer-platform:problem:";
 
