@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CustomerPlatform.TestSupport;
@@ -39,6 +38,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public AppProcess Customers { get; private set; } = null!;
 
+    /// <summary>The four domain services (not the gateway), e.g. to read their OpenAPI documents.</summary>
+    public IReadOnlyList<AppProcess> Services => _apps.Where(app => app != Gateway).ToList();
+
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public Business BusinessA { get; private set; } = null!;
@@ -72,18 +74,21 @@ public sealed class PlatformFixture : IAsyncLifetime
         };
 
         var customersBroker = new UriBuilder(broker) { Port = CustomersBrokerLink.Port }.Uri.ToString();
-        Customers = new AppProcess("customers", "Customers", FreePort(), Environment("customersdb", customersBroker));
-        var feedback = new AppProcess("feedback", "Feedback", FreePort(), Environment("feedbackdb"));
-        var loyalty = new AppProcess("loyalty", "Loyalty", FreePort(), Environment("loyaltydb"));
-        var standards = new AppProcess("standards", "Standards", FreePort(), Environment("standardsdb"));
+        Customers = new AppProcess("customers", "Customers", AppProcess.FreePort(), Environment("customersdb", customersBroker));
+        var feedback = new AppProcess("feedback", "Feedback", AppProcess.FreePort(), Environment("feedbackdb"));
+        var loyalty = new AppProcess("loyalty", "Loyalty", AppProcess.FreePort(), Environment("loyaltydb"));
+        var standards = new AppProcess("standards", "Standards", AppProcess.FreePort(), Environment("standardsdb"));
         var gatewayEnvironment = Environment("gatewaydb");
         gatewayEnvironment["Platform__OperatorKey"] = _operatorKey;
+        // The tests send bursts (the fuzz test thousands of requests); per-key limits have their own tests.
+        gatewayEnvironment["RateLimits__PermitsPerSecond"] = "100000";
+        gatewayEnvironment["RateLimits__Burst"] = "100000";
         foreach (var service in new[] { Customers, feedback, loyalty, standards })
         {
             gatewayEnvironment[$"services__{service.Name}__http__0"] = service.BaseAddress.ToString().TrimEnd('/');
         }
 
-        Gateway = new AppProcess("gateway", "Gateway", FreePort(), gatewayEnvironment);
+        Gateway = new AppProcess("gateway", "Gateway", AppProcess.FreePort(), gatewayEnvironment);
         _apps.AddRange([Customers, feedback, loyalty, standards, Gateway]);
         foreach (var app in _apps)
         {
@@ -144,13 +149,6 @@ public sealed class PlatformFixture : IAsyncLifetime
         return new Business(
             created.RootElement.GetProperty("businessId").GetGuid(),
             created.RootElement.GetProperty("apiKey").GetProperty("key").GetString()!);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
