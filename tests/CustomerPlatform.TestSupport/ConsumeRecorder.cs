@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace CustomerPlatform.Loyalty.Tests.Integration;
+namespace CustomerPlatform.TestSupport;
 
 /// <summary>
 /// Observes the service's own bus: how often each message id was consumed to completion, and which attempts
