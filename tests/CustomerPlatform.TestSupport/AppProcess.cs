@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
-namespace CustomerPlatform.EndToEnd.Tests;
+namespace CustomerPlatform.TestSupport;
 
 /// <summary>
 /// One of the platform's apps running as a real process from its build output, on a real port, configured
@@ -48,6 +50,14 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>The last lines the app wrote, for a failing test's message.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output);
+
+    /// <summary>A loopback port free at the time of asking, for an app to listen on.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public void Start()
     {
@@ -113,7 +123,7 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     private static string BuildConfiguration =>
-        // The test assembly runs from tests/<project>/bin/<Configuration>/net10.0/; the apps were built alike.
+        // The calling assembly runs from <project>/bin/<Configuration>/net10.0/; the apps were built alike.
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Debug";
 
     private static string RepositoryRoot
@@ -128,7 +138,7 @@ public sealed class AppProcess : IAsyncDisposable
                 }
             }
 
-            throw new InvalidOperationException("CustomerPlatform.sln not found above the test assembly.");
+            throw new InvalidOperationException("CustomerPlatform.sln not found above the running assembly.");
         }
     }
 }
