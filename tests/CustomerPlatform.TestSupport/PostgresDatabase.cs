@@ -81,6 +81,10 @@ public sealed class PostgresDatabase : IAsyncLifetime
         return (T)Convert.ChangeType(result, target, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>How many rows of <paramref name="table"/> belong to the tenant (by its <c>tenant_id</c> column).</summary>
+    public Task<long> CountForTenantAsync(string table, Guid tenantId) =>
+        ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE tenant_id = @tenant", ("tenant", tenantId));
+
     /// <summary>Runs a statement (to arrange state the API cannot reach) and returns the rows affected.</summary>
     public async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
     {

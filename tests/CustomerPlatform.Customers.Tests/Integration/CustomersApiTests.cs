@@ -79,8 +79,7 @@ public sealed class CustomersApiTests(CustomersServiceFixture fixture) : IClassF
         Assert.Equal("Cleo", observed.GetString("displayName"));
         Assert.Equal("PAR-02", observed.GetString("homeBranch"));
         Assert.True(observed.Message.TryGetProperty("occurredAt", out _));
-        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>(
-            "SELECT count(*) FROM outbox_messages WHERE tenant_id = @tenant", ("tenant", tenantId)));
+        Assert.Equal(1L, await fixture.Database.CountForTenantAsync("outbox_messages", tenantId));
         var outboxId = await fixture.Database.ScalarAsync<Guid>(
             "SELECT id FROM outbox_messages WHERE tenant_id = @tenant", ("tenant", tenantId));
         Assert.Equal(outboxId, observed.MessageId);
@@ -100,8 +99,7 @@ public sealed class CustomersApiTests(CustomersServiceFixture fixture) : IClassF
         ProblemResponse.ErrorsFor(problem, "email");
         ProblemResponse.ErrorsFor(problem, "phone");
         Assert.Equal(2, problem.GetProperty("errors").EnumerateObject().Count());
-        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>(
-            "SELECT count(*) FROM customers WHERE tenant_id = @tenant", ("tenant", tenantId)));
+        Assert.Equal(0L, await fixture.Database.CountForTenantAsync("customers", tenantId));
     }
 
     [Theory]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using CustomerPlatform.TestSupport;
 using Xunit;
 
@@ -8,8 +7,6 @@ namespace CustomerPlatform.Customers.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class IdempotencyTests(CustomersServiceFixture fixture) : IClassFixture<CustomersServiceFixture>
 {
-    private const string KeyHeader = "Idempotency-Key";
-
     [Fact]
     public async Task RegisterCustomer_ReplayedWithSameKey_ReturnsStoredResponseAndRegistersOnce()
     {
@@ -30,8 +27,8 @@ public sealed class IdempotencyTests(CustomersServiceFixture fixture) : IClassFi
         Assert.Equal(first.Headers.Location, replay.Headers.Location);
         Assert.Equal(first.Headers.ETag, replay.Headers.ETag);
         Assert.Equal(first.Content.Headers.ContentType?.MediaType, replay.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(1L, await CountAsync("customers", tenantId));
-        Assert.Equal(1L, await CountAsync("outbox_messages", tenantId));
+        Assert.Equal(1L, await fixture.Database.CountForTenantAsync("customers", tenantId));
+        Assert.Equal(1L, await fixture.Database.CountForTenantAsync("outbox_messages", tenantId));
     }
 
     [Fact]
@@ -46,8 +43,8 @@ public sealed class IdempotencyTests(CustomersServiceFixture fixture) : IClassFi
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         await ProblemResponse.ReadAsync(reused, (HttpStatusCode)422, "idempotency-key-reused");
-        Assert.Equal(1L, await CountAsync("customers", tenantId));
-        Assert.Equal(1L, await CountAsync("outbox_messages", tenantId));
+        Assert.Equal(1L, await fixture.Database.CountForTenantAsync("customers", tenantId));
+        Assert.Equal(1L, await fixture.Database.CountForTenantAsync("outbox_messages", tenantId));
     }
 
     [Fact]
@@ -67,8 +64,8 @@ public sealed class IdempotencyTests(CustomersServiceFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.False(second.Headers.Contains("Idempotent-Replayed"));
         Assert.NotEqual(first.Headers.Location, second.Headers.Location);
-        Assert.Equal(1L, await CountAsync("customers", firstTenant));
-        Assert.Equal(1L, await CountAsync("customers", secondTenant));
+        Assert.Equal(1L, await fixture.Database.CountForTenantAsync("customers", firstTenant));
+        Assert.Equal(1L, await fixture.Database.CountForTenantAsync("customers", secondTenant));
     }
 
     [Fact]
@@ -88,9 +85,9 @@ public sealed class IdempotencyTests(CustomersServiceFixture fixture) : IClassFi
                 (await CustomersApi.ReadJsonAsync(response)).GetProperty("id").GetGuid()));
             Assert.Equal(ids[0], ids[1]);
             Assert.Equal(responses[0].Headers.Location, responses[1].Headers.Location);
-            Assert.Equal(1L, await CountAsync("customers", tenantId));
-            Assert.Equal(1L, await CountAsync("outbox_messages", tenantId));
-            Assert.Equal(1L, await CountAsync("idempotency_records", tenantId));
+            Assert.Equal(1L, await fixture.Database.CountForTenantAsync("customers", tenantId));
+            Assert.Equal(1L, await fixture.Database.CountForTenantAsync("outbox_messages", tenantId));
+            Assert.Equal(1L, await fixture.Database.CountForTenantAsync("idempotency_records", tenantId));
         }
         finally
         {
@@ -101,16 +98,6 @@ public sealed class IdempotencyTests(CustomersServiceFixture fixture) : IClassFi
         }
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string key, object body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, CustomersApi.CustomersPath)
-        {
-            Content = JsonContent.Create(body),
-        };
-        request.Headers.Add(KeyHeader, key);
-        return await client.SendAsync(request);
-    }
-
-    private Task<long> CountAsync(string table, Guid tenantId) =>
-        fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE tenant_id = @tenant", ("tenant", tenantId));
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string key, object body) =>
+        IdempotentRequest.PostAsync(client, CustomersApi.CustomersPath, key, body);
 }

@@ -69,8 +69,8 @@ public sealed class RecordPurchaseTests(CustomersServiceFixture fixture) : IClas
             new { branch = "LON-01", amount = 10m, currency = "EUR" });
 
         await ProblemResponse.ReadAsync(response, HttpStatusCode.NotFound, "not-found");
-        Assert.Equal(0L, await CountAsync("purchases", tenantId));
-        Assert.Equal(0L, await CountAsync("outbox_messages", tenantId));
+        Assert.Equal(0L, await fixture.Database.CountForTenantAsync("purchases", tenantId));
+        Assert.Equal(0L, await fixture.Database.CountForTenantAsync("outbox_messages", tenantId));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class RecordPurchaseTests(CustomersServiceFixture fixture) : IClas
             new { branch = "LON-01", amount = 10m, currency = "EUR" });
 
         await ProblemResponse.ReadAsync(response, HttpStatusCode.NotFound, "not-found");
-        Assert.Equal(0L, await CountAsync("purchases", strangerTenant));
+        Assert.Equal(0L, await fixture.Database.CountForTenantAsync("purchases", strangerTenant));
     }
 
     [Theory]
@@ -106,7 +106,7 @@ public sealed class RecordPurchaseTests(CustomersServiceFixture fixture) : IClas
 
         var problem = await ProblemResponse.ReadAsync(response, HttpStatusCode.BadRequest, "validation");
         ProblemResponse.ErrorsFor(problem, field);
-        Assert.Equal(0L, await CountAsync("purchases", tenantId));
+        Assert.Equal(0L, await fixture.Database.CountForTenantAsync("purchases", tenantId));
     }
 
     [Fact]
@@ -136,7 +136,4 @@ public sealed class RecordPurchaseTests(CustomersServiceFixture fixture) : IClas
     }
 
     private static string PurchasesPath(Guid customerId) => $"{CustomersApi.CustomersPath}/{customerId}/purchases";
-
-    private Task<long> CountAsync(string table, Guid tenantId) =>
-        fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE tenant_id = @tenant", ("tenant", tenantId));
 }

@@ -95,8 +95,8 @@ public sealed class FeedbackApiTests(FeedbackServiceFixture fixture) : IClassFix
 
         var problem = await ProblemResponse.ReadAsync(response, HttpStatusCode.BadRequest, "validation");
         ProblemResponse.ErrorsFor(problem, field);
-        Assert.Equal(0L, await CountAsync("feedback_items", tenantId));
-        Assert.Equal(0L, await CountAsync("outbox_messages", tenantId));
+        Assert.Equal(0L, await fixture.Database.CountForTenantAsync("feedback_items", tenantId));
+        Assert.Equal(0L, await fixture.Database.CountForTenantAsync("outbox_messages", tenantId));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class FeedbackApiTests(FeedbackServiceFixture fixture) : IClassFix
 
         var problem = await ProblemResponse.ReadAsync(response, HttpStatusCode.BadRequest, "validation");
         ProblemResponse.ErrorsFor(problem, "comment");
-        Assert.Equal(0L, await CountAsync("feedback_items", tenantId));
+        Assert.Equal(0L, await fixture.Database.CountForTenantAsync("feedback_items", tenantId));
     }
 
     [Fact]
@@ -193,9 +193,6 @@ public sealed class FeedbackApiTests(FeedbackServiceFixture fixture) : IClassFix
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>(
             "SELECT count(*) FROM feedback_items WHERE branch = @branch", ("branch", branch)));
     }
-
-    private Task<long> CountAsync(string table, Guid tenantId) =>
-        fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE tenant_id = @tenant", ("tenant", tenantId));
 
     // Every member but the trace id, with the id in question replaced, so the two bodies can be compared whole.
     private static string Shape(JsonElement problem, Guid id) =>

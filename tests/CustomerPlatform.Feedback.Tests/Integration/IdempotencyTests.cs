@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using CustomerPlatform.TestSupport;
 using Xunit;
 
@@ -8,8 +7,6 @@ namespace CustomerPlatform.Feedback.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class IdempotencyTests(FeedbackServiceFixture fixture) : IClassFixture<FeedbackServiceFixture>
 {
-    private const string KeyHeader = "Idempotency-Key";
-
     [Fact]
     public async Task RecordFeedback_ReplayedWithSameKey_ReturnsStoredResponseAndRecordsOnce()
     {
@@ -28,8 +25,8 @@ public sealed class IdempotencyTests(FeedbackServiceFixture fixture) : IClassFix
         Assert.Equal(["true"], replay.Headers.GetValues("Idempotent-Replayed"));
         Assert.Equal(firstBody, await replay.Content.ReadAsStringAsync());
         Assert.Equal(first.Headers.Location, replay.Headers.Location);
-        Assert.Equal(1L, await CountAsync("feedback_items", tenantId));
-        Assert.Equal(1L, await CountAsync("outbox_messages", tenantId));
+        Assert.Equal(1L, await fixture.Database.CountForTenantAsync("feedback_items", tenantId));
+        Assert.Equal(1L, await fixture.Database.CountForTenantAsync("outbox_messages", tenantId));
     }
 
     [Fact]
@@ -44,7 +41,7 @@ public sealed class IdempotencyTests(FeedbackServiceFixture fixture) : IClassFix
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         await ProblemResponse.ReadAsync(reused, (HttpStatusCode)422, "idempotency-key-reused");
-        Assert.Equal(1L, await CountAsync("feedback_items", tenantId));
+        Assert.Equal(1L, await fixture.Database.CountForTenantAsync("feedback_items", tenantId));
     }
 
     [Fact]
@@ -60,19 +57,9 @@ public sealed class IdempotencyTests(FeedbackServiceFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         Assert.False(accepted.Headers.Contains("Idempotent-Replayed"));
-        Assert.Equal(1L, await CountAsync("feedback_items", tenantId));
+        Assert.Equal(1L, await fixture.Database.CountForTenantAsync("feedback_items", tenantId));
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string key, object body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, FeedbackApi.FeedbackPath)
-        {
-            Content = JsonContent.Create(body),
-        };
-        request.Headers.Add(KeyHeader, key);
-        return await client.SendAsync(request);
-    }
-
-    private Task<long> CountAsync(string table, Guid tenantId) =>
-        fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE tenant_id = @tenant", ("tenant", tenantId));
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string key, object body) =>
+        IdempotentRequest.PostAsync(client, FeedbackApi.FeedbackPath, key, body);
 }
