@@ -100,6 +100,8 @@ public static partial class ProblemDetailsSetup
         StatusCodes.Status404NotFound => ProblemTypes.NotFound,
         StatusCodes.Status409Conflict => ProblemTypes.Conflict,
         StatusCodes.Status412PreconditionFailed => ProblemTypes.PreconditionFailed,
+        StatusCodes.Status413PayloadTooLarge => ProblemTypes.PayloadTooLarge,
+        StatusCodes.Status429TooManyRequests => ProblemTypes.RateLimited,
         StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout
             => ProblemTypes.UpstreamUnavailable,
         >= 500 => ProblemTypes.Unexpected,

@@ -18,6 +18,8 @@ public static class ProblemTypes
     public static readonly string Duplicate = For("duplicate");
     public static readonly string PreconditionFailed = For("precondition-failed");
     public static readonly string IdempotencyKeyReused = For("idempotency-key-reused");
+    public static readonly string PayloadTooLarge = For("payload-too-large");
+    public static readonly string RateLimited = For("rate-limited");
     public static readonly string UpstreamUnavailable = For("upstream-unavailable");
     public static readonly string Unexpected = For("unexpected");
 }

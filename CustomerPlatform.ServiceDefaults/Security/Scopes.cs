@@ -11,10 +11,16 @@ public static class Scopes
     public const string LoyaltyWrite = "loyalty:write";
     public const string StandardsRead = "standards:read";
     public const string StandardsWrite = "standards:write";
+    public const string KeysManage = "keys:manage";
+    public const string BranchesManage = "branches:manage";
+    public const string WebhooksManage = "webhooks:manage";
 
-    /// <summary>Every service scope: what a business's first (owner) key gets.</summary>
+    /// <summary>Every service scope.</summary>
     public static readonly IReadOnlyList<string> AllServiceScopes =
     [
         CustomersRead, CustomersWrite, FeedbackRead, FeedbackWrite, LoyaltyRead, LoyaltyWrite, StandardsRead, StandardsWrite,
     ];
+
+    /// <summary>Every scope a key can hold: the service scopes and the gateway's management scopes. A business's first (owner) key gets them all.</summary>
+    public static readonly IReadOnlyList<string> All = [.. AllServiceScopes, KeysManage, BranchesManage, WebhooksManage];
 }

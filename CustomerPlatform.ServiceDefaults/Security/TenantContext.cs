@@ -17,6 +17,13 @@ public sealed class TenantContext
     /// <summary>The caller's branch restriction, when the request came with one.</summary>
     public string? Branch { get; private set; }
 
+    /// <summary>
+    /// Whether the caller may write or report for the branch: a branch-restricted key only for its own branch,
+    /// an unrestricted one for any. Reading the business's shared data (customers) is not restricted.
+    /// </summary>
+    public bool MayActFor(string branch) =>
+        Branch is null || string.Equals(Branch, branch.Trim(), StringComparison.Ordinal);
+
     /// <summary>Sets the tenant once; setting another one later is a bug and throws.</summary>
     public void Set(Guid tenantId, string? branch = null)
     {

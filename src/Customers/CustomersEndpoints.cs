@@ -1,6 +1,7 @@
 using CustomerPlatform.Customers.Features.GetCustomer;
 using CustomerPlatform.Customers.Features.RecordPurchase;
 using CustomerPlatform.Customers.Features.RegisterCustomer;
+using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Customers;
 
@@ -8,7 +9,7 @@ public static class CustomersEndpoints
 {
     public static WebApplication MapCustomersEndpoints(this WebApplication app)
     {
-        var customers = app.MapGroup("/api/v1/customers").WithTags("Customers");
+        var customers = app.MapGroup("/api/v1/customers").WithTags("Customers").RequireServiceScopes("customers");
         customers.MapRegisterCustomer();
         customers.MapGetCustomer();
         customers.MapRecordPurchase();

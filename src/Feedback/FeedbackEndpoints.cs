@@ -1,4 +1,5 @@
 using CustomerPlatform.Feedback.Features.RecordFeedback;
+using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Feedback;
 
@@ -6,7 +7,7 @@ public static class FeedbackEndpoints
 {
     public static WebApplication MapFeedbackEndpoints(this WebApplication app)
     {
-        var feedback = app.MapGroup("/api/v1/feedback").WithTags("Feedback");
+        var feedback = app.MapGroup("/api/v1/feedback").WithTags("Feedback").RequireServiceScopes("feedback");
         feedback.MapRecordFeedback();
         return app;
     }

@@ -1,4 +1,5 @@
 using CustomerPlatform.Loyalty.Features.GetAccount;
+using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Loyalty;
 
@@ -6,7 +7,7 @@ public static class LoyaltyEndpoints
 {
     public static WebApplication MapLoyaltyEndpoints(this WebApplication app)
     {
-        var loyalty = app.MapGroup("/api/v1/loyalty").WithTags("Loyalty");
+        var loyalty = app.MapGroup("/api/v1/loyalty").WithTags("Loyalty").RequireServiceScopes("loyalty");
         loyalty.MapGetAccount();
         return app;
     }

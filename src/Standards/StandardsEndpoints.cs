@@ -1,4 +1,5 @@
 using CustomerPlatform.Standards.Features.GetScorecard;
+using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Standards;
 
@@ -6,7 +7,7 @@ public static class StandardsEndpoints
 {
     public static WebApplication MapStandardsEndpoints(this WebApplication app)
     {
-        var standards = app.MapGroup("/api/v1/standards").WithTags("Standards");
+        var standards = app.MapGroup("/api/v1/standards").WithTags("Standards").RequireServiceScopes("standards");
         standards.MapGetScorecard();
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.IdentityModel.Tokens;
@@ -28,6 +29,22 @@ public static class InternalTokens
     /// <summary>A token for the tenant with the given scopes and a fresh key id, valid for <see cref="InternalToken.Lifetime"/>.</summary>
     public static string For(Guid tenantId, params string[] scopes) =>
         InternalToken.Create(Key, new InternalCaller(tenantId, Guid.NewGuid(), scopes), DateTimeOffset.UtcNow);
+
+    /// <summary>A token for the tenant with exactly these scopes and, when given, a branch restriction.</summary>
+    public static string For(Guid tenantId, IReadOnlyList<string> scopes, string? branch) =>
+        InternalToken.Create(Key, new InternalCaller(tenantId, Guid.NewGuid(), scopes, branch), DateTimeOffset.UtcNow);
+
+    /// <summary>Sends a request with the given internal token (and JSON body, when given).</summary>
+    public static async Task<HttpResponseMessage> SendWithTokenAsync(this HttpClient client, HttpMethod method, string path, string token, object? body = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative))
+        {
+            Content = body is null ? null : JsonContent.Create(body),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.SendAsync(request);
+    }
 
     /// <summary>
     /// Sets a bearer token with every scope on the client. The token expires after <see cref="InternalToken.Lifetime"/>;

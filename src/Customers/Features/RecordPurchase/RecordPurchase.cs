@@ -5,6 +5,7 @@ using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.Messaging.Outbox;
 using CustomerPlatform.ServiceDefaults.Idempotency;
 using CustomerPlatform.ServiceDefaults.Problems;
+using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,9 +41,15 @@ public static class RecordPurchase
         Guid customerId,
         RecordPurchaseRequest request,
         CustomersDbContext db,
+        TenantContext tenant,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        if (!tenant.MayActFor(request.Branch))
+        {
+            return Problems.OtherBranch(request.Branch);
+        }
+
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(customer => customer.Id == customerId, cancellationToken);
         if (customer is null)
         {

@@ -6,6 +6,7 @@ using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.Messaging.Outbox;
 using CustomerPlatform.ServiceDefaults.Http;
 using CustomerPlatform.ServiceDefaults.Idempotency;
+using CustomerPlatform.ServiceDefaults.Problems;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,7 +31,7 @@ public static class RegisterCustomer
     public static RouteHandlerBuilder MapRegisterCustomer(this RouteGroupBuilder group) =>
         group.MapPost("", HandleAsync).WithName("RegisterCustomer").WithIdempotency<CustomersDbContext>();
 
-    public static async Task<Results<Created<CustomerResponse>, ValidationProblem>> HandleAsync(
+    public static async Task<Results<Created<CustomerResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         RegisterCustomerRequest request,
         CustomersDbContext db,
         TenantContext tenant,
@@ -59,6 +60,11 @@ public static class RegisterCustomer
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.HomeBranch) && !tenant.MayActFor(request.HomeBranch))
+        {
+            return Problems.OtherBranch(request.HomeBranch);
         }
 
         var now = clock.GetUtcNow();

@@ -36,13 +36,18 @@ public static class RecordFeedback
         group.MapGet("/{id:guid}", GetAsync).WithName("GetFeedback");
     }
 
-    public static async Task<Created<FeedbackResponse>> HandleAsync(
+    public static async Task<Results<Created<FeedbackResponse>, ProblemHttpResult>> HandleAsync(
         RecordFeedbackRequest request,
         FeedbackDbContext db,
         TenantContext tenant,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        if (!tenant.MayActFor(request.Branch))
+        {
+            return Problems.OtherBranch(request.Branch);
+        }
+
         var now = clock.GetUtcNow();
         // Validation guarantees Rating is present before the handler runs.
         var item = FeedbackItem.Record(tenant.TenantId, request.CustomerId, request.Branch, request.Rating!.Value, request.Comment, now);

@@ -1,3 +1,5 @@
+using CustomerPlatform.ServiceDefaults.Problems;
+using CustomerPlatform.ServiceDefaults.Security;
 using CustomerPlatform.Standards.Domain;
 using CustomerPlatform.Standards.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,8 +26,8 @@ public static class GetScorecard
 
     /// <param name="branch">The branch code.</param>
     /// <param name="period">The period as yyyy-MM; the current one when omitted.</param>
-    public static async Task<Results<Ok<ScorecardResponse>, ValidationProblem>> HandleAsync(
-        string? branch, string? period, StandardsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ScorecardResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        string? branch, string? period, StandardsDbContext db, TenantContext tenant, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(branch) || branch.Length > 50)
@@ -45,6 +47,11 @@ public static class GetScorecard
         }
 
         var code = branch!.Trim();
+        if (!tenant.MayActFor(code))
+        {
+            return Problems.OtherBranch(code);
+        }
+
         var score = await db.BranchPeriodScores.AsNoTracking()
             .FirstOrDefaultAsync(score => score.Branch == code && score.PeriodStart == servicePeriod.Start, cancellationToken);
 
