@@ -1,4 +1,5 @@
 using CustomerPlatform.Gateway.Features.Businesses;
+using CustomerPlatform.Gateway.Features.Keys;
 using CustomerPlatform.Gateway.Infrastructure;
 using CustomerPlatform.Gateway.Proxy;
 using CustomerPlatform.ServiceDefaults.Persistence;
@@ -13,15 +14,20 @@ builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<ApiKeyAuthenticator>();
 builder.Services.AddSingleton<InternalTokenSigner>();
 builder.Services.AddSingleton<OperatorKey>();
+builder.Services.AddSingleton<KeyRateLimiter>();
 builder.Services.AddSingleton<IForwarderHttpClientFactory, FastFailingForwarderHttpClientFactory>();
 var (routes, clusters) = ServiceRoutes.FromConfiguration(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
 
 var app = builder.Build();
 app.UseCorrelationId();
+app.UseSecurityHeaders();
 app.UsePlatformProblemDetails();
+app.UseRequestBodyLimit(builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1024L * 1024));
+app.UseApiKeyEndpoints();
 app.MapDefaultEndpoints();
 app.MapBusinesses();
+app.MapKeys();
 app.MapReverseProxy(proxy => proxy.UseApiKeyAuthentication().UseUpstreamProblems());
 
 await app.MigrateDatabaseAsync<GatewayDbContext>();

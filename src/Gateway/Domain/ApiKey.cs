@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using CustomerPlatform.ServiceDefaults.Problems;
 
 namespace CustomerPlatform.Gateway.Domain;
 
@@ -32,8 +33,14 @@ public sealed class ApiKey
     public DateTimeOffset? LastUsedAt { get; private set; }
 
     /// <summary>Creates a key and returns it with its plain text, which is never stored.</summary>
-    public static (ApiKey Key, string PlainText) Issue(Guid tenantId, string name, IEnumerable<string> scopes, string? branch, DateTimeOffset now)
+    public static (ApiKey Key, string PlainText) Issue(
+        Guid tenantId, string name, IEnumerable<string> scopes, string? branch, DateTimeOffset now, DateTimeOffset? expiresAt = null)
     {
+        if (expiresAt <= now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expiresAt), "A key must expire in the future.");
+        }
+
         var lookup = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(LookupLength / 2));
         var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
         var plainText = $"{KeyPrefix}{lookup}_{secret}";
@@ -45,8 +52,9 @@ public sealed class ApiKey
             Lookup = lookup,
             SecretHash = Hash(plainText),
             Scopes = [.. scopes],
-            Branch = branch,
+            Branch = string.IsNullOrWhiteSpace(branch) ? null : branch.Trim(),
             CreatedAt = now,
+            ExpiresAt = expiresAt,
         };
         return (key, plainText);
     }
@@ -65,6 +73,27 @@ public sealed class ApiKey
     }
 
     public static byte[] Hash(string presented) => SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+
+    public bool IsRevoked => RevokedAt is not null;
+
+    /// <summary>Stops the key working; revoking it again keeps the first revocation time.</summary>
+    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+
+    /// <summary>
+    /// Replaces the key with a new secret under a new id, with the same name, scopes, branch and expiry, and revokes
+    /// this one. A revoked or expired key is not rotated: that would bring back a key its business stopped.
+    /// </summary>
+    public (ApiKey Key, string PlainText) Rotate(DateTimeOffset now)
+    {
+        if (IsRevoked || ExpiresAt <= now)
+        {
+            throw new DomainException("key-not-active", "Only a key in use can be rotated.", DomainErrorKind.Conflict);
+        }
+
+        var rotated = Issue(TenantId, Name, Scopes, Branch, now, ExpiresAt);
+        Revoke(now);
+        return rotated;
+    }
 
     /// <summary>Whether the presented key is this one and may be used now.</summary>
     public bool Accepts(string presented, DateTimeOffset now) =>

@@ -1,9 +1,15 @@
 using System.Buffers;
+using System.Globalization;
 using CustomerPlatform.ServiceDefaults.Problems;
+using CustomerPlatform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace CustomerPlatform.Gateway.Proxy;
 
-/// <summary>The gateway's own middleware: correlation ids, API-key authentication, and upstream failures as problems.</summary>
+/// <summary>
+/// The gateway's own middleware: correlation ids, security headers, body limits, API-key authentication with rate
+/// limits, and upstream failures as problems.
+/// </summary>
 public static class GatewayPipeline
 {
     private const int MaxCorrelationIdLength = 64;
@@ -34,18 +40,9 @@ public static class GatewayPipeline
     {
         proxy.Use(async (context, next) =>
         {
-            var presented = BearerToken(context.Request);
-            var caller = presented is null
-                ? null
-                : await context.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(presented, context.RequestAborted);
+            var caller = await AdmitAsync(context);
             if (caller is null)
             {
-                context.Response.Headers.WWWAuthenticate = "Bearer";
-                await ProblemDetailsSetup.Problem(
-                        StatusCodes.Status401Unauthorized,
-                        "A valid API key is required.",
-                        "Send it as 'Authorization: Bearer <key>'.")
-                    .ExecuteAsync(context);
                 return;
             }
 
@@ -54,6 +51,123 @@ public static class GatewayPipeline
         });
         return proxy;
     }
+
+    /// <summary>
+    /// Guards the gateway's own endpoints that carry <see cref="RequiredApiKeyScope"/>: the caller's API key must be
+    /// valid, within its rate limit and hold the scope (401, 429, 403 problems otherwise). Runs before binding, so an
+    /// unauthenticated caller learns nothing about the request. Handlers read the caller with
+    /// <c>GetRequiredFeature&lt;InternalCaller&gt;()</c>.
+    /// </summary>
+    public static IApplicationBuilder UseApiKeyEndpoints(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var required = context.GetEndpoint()?.Metadata.GetMetadata<RequiredApiKeyScope>();
+        if (required is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var caller = await AdmitAsync(context);
+        if (caller is null)
+        {
+            return;
+        }
+
+        if (!caller.Scopes.Contains(required.Scope, StringComparer.Ordinal))
+        {
+            await ProblemDetailsSetup.Problem(StatusCodes.Status403Forbidden, $"This API key lacks the scope '{required.Scope}'.")
+                .ExecuteAsync(context);
+            return;
+        }
+
+        await next(context);
+    });
+
+    /// <summary>Marks an endpoint group as needing an API key with the scope (see <see cref="UseApiKeyEndpoints"/>).</summary>
+    public static RouteGroupBuilder RequireApiKeyScope(this RouteGroupBuilder group, string scope) =>
+        group.WithMetadata(new RequiredApiKeyScope(scope));
+
+    /// <summary>
+    /// The caller behind the request's API key, after spending one permit of its rate limit, also set as the request's
+    /// <see cref="InternalCaller"/> feature; null when refused, with the 401 or 429 problem already written.
+    /// </summary>
+    private static async Task<InternalCaller?> AdmitAsync(HttpContext context)
+    {
+        var presented = BearerToken(context.Request);
+        var caller = presented is null
+            ? null
+            : await context.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(presented, context.RequestAborted);
+        if (caller is null)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await ProblemDetailsSetup.Problem(
+                    StatusCodes.Status401Unauthorized,
+                    "A valid API key is required.",
+                    "Send it as 'Authorization: Bearer <key>'.")
+                .ExecuteAsync(context);
+            return null;
+        }
+
+        if (!context.RequestServices.GetRequiredService<KeyRateLimiter>().TryAcquire(caller, out var retryAfter))
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await ProblemDetailsSetup.Problem(
+                    StatusCodes.Status429TooManyRequests,
+                    "This API key has used up its request rate.",
+                    $"Retry after {seconds} s.")
+                .ExecuteAsync(context);
+            return null;
+        }
+
+        context.Features.Set(caller);
+        return caller;
+    }
+
+    /// <summary>
+    /// Refuses a body over the limit with a 413 problem: at once when Content-Length says so, and through the server's
+    /// body-size limit when the body is chunked.
+    /// </summary>
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long maxBytes) => app.Use(async (context, next) =>
+    {
+        if (context.Request.ContentLength > maxBytes)
+        {
+            await PayloadTooLarge(maxBytes).ExecuteAsync(context);
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes;
+        }
+
+        await next(context);
+    });
+
+    /// <summary>
+    /// Headers every response carries: no MIME sniffing, no framing, no referrer, a content policy that loads nothing;
+    /// API responses (which hold business data) are never stored by caches. Set as the response starts, so they win
+    /// over anything an upstream sent.
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        context.Response.OnStarting(static state =>
+        {
+            var http = (HttpContext)state;
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                headers.CacheControl = "no-store";
+            }
+
+            return Task.CompletedTask;
+        }, context);
+        return next(context);
+    });
 
     /// <summary>A service that is down or too slow becomes a 502/503/504 problem, never an empty body or a hang.</summary>
     public static IReverseProxyApplicationBuilder UseUpstreamProblems(this IReverseProxyApplicationBuilder proxy)
@@ -67,6 +181,15 @@ public static class GatewayPipeline
                 return;
             }
 
+            // The client's body went over the limit while it was being forwarded (chunked, no Content-Length).
+            if (error.Exception?.GetBaseException() is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                || error.Exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await PayloadTooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize).ExecuteAsync(context);
+                return;
+            }
+
             var status = context.Response.StatusCode is >= 500 and <= 504 ? context.Response.StatusCode : StatusCodes.Status502BadGateway;
             await ProblemDetailsSetup.Problem(
                     status,
@@ -76,6 +199,12 @@ public static class GatewayPipeline
         });
         return proxy;
     }
+
+    private static IResult PayloadTooLarge(long? maxBytes) =>
+        ProblemDetailsSetup.Problem(
+            StatusCodes.Status413PayloadTooLarge,
+            "The request body is too large.",
+            maxBytes is null ? null : $"At most {maxBytes} bytes are accepted.");
 
     /// <summary>The key from <c>Authorization: Bearer &lt;key&gt;</c>, or null.</summary>
     public static string? BearerToken(HttpRequest request)
@@ -87,3 +216,6 @@ public static class GatewayPipeline
             : null;
     }
 }
+
+/// <summary>Endpoint metadata: the API-key scope a gateway endpoint requires.</summary>
+public sealed record RequiredApiKeyScope(string Scope);

@@ -70,7 +70,7 @@ public sealed class BusinessesTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.Equal("Acme Coffee", business.Name);
         Assert.Equal($"/api/v1/businesses/{business.BusinessId}", response.Headers.Location?.OriginalString);
         Assert.StartsWith("cpk_", business.ApiKey.Key, StringComparison.Ordinal);
-        Assert.Equal(Scopes.AllServiceScopes, business.ApiKey.Scopes);
+        Assert.Equal(Scopes.All, business.ApiKey.Scopes);
         using var read = await client.GetAsync(response.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal("Acme Coffee", (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString());

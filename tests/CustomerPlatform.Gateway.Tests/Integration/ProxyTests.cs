@@ -49,7 +49,7 @@ public sealed class ProxyTests(GatewayFixture fixture) : IClassFixture<GatewayFi
         Assert.Equal(business.BusinessId.ToString(), token.FindFirst(InternalToken.TenantClaim)?.Value);
         Assert.Equal(business.ApiKey.Id.ToString(), token.FindFirst(InternalToken.KeyIdClaim)?.Value);
         Assert.Equal(
-            Scopes.AllServiceScopes.Order(StringComparer.Ordinal),
+            Scopes.All.Order(StringComparer.Ordinal),
             token.FindAll(InternalToken.ScopeClaim).Select(claim => claim.Value).Order(StringComparer.Ordinal));
         Assert.Null(token.FindFirst(InternalToken.BranchClaim));
     }

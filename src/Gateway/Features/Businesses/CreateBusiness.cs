@@ -13,7 +13,12 @@ namespace CustomerPlatform.Gateway.Features.Businesses;
 public sealed record CreateBusinessRequest([property: Required, StringLength(200, MinimumLength = 1)] string Name);
 
 /// <summary>A new API key; <paramref name="Key"/> is shown this once and never again.</summary>
-public sealed record IssuedApiKeyResponse(Guid Id, string Name, string Key, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt);
+public sealed record IssuedApiKeyResponse(
+    Guid Id, string Name, string Key, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, string? Branch, DateTimeOffset? ExpiresAt)
+{
+    public static IssuedApiKeyResponse From(ApiKey key, string plainText) =>
+        new(key.Id, key.Name, plainText, key.Scopes, key.CreatedAt, key.Branch, key.ExpiresAt);
+}
 
 public sealed record BusinessCreatedResponse(Guid BusinessId, string Name, DateTimeOffset CreatedAt, IssuedApiKeyResponse ApiKey);
 
@@ -28,13 +33,13 @@ public static class CreateBusiness
         businesses.MapGet("/{id:guid}", GetAsync).WithName("GetBusiness");
     }
 
-    /// <summary>Creates a business with its first (owner) key, which holds every service scope.</summary>
+    /// <summary>Creates a business with its first (owner) key, which holds every scope.</summary>
     public static async Task<Created<BusinessCreatedResponse>> HandleAsync(
         CreateBusinessRequest request, GatewayDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var business = Business.Create(request.Name, now);
-        var (key, plainText) = ApiKey.Issue(business.Id, "Owner key", Scopes.AllServiceScopes, branch: null, now);
+        var (key, plainText) = ApiKey.Issue(business.Id, "Owner key", Scopes.All, branch: null, now);
         db.Businesses.Add(business);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
@@ -42,7 +47,7 @@ public static class CreateBusiness
         return TypedResults.Created(
             $"/api/v1/businesses/{business.Id}",
             new BusinessCreatedResponse(business.Id, business.Name, business.CreatedAt,
-                new IssuedApiKeyResponse(key.Id, key.Name, plainText, key.Scopes, key.CreatedAt)));
+                IssuedApiKeyResponse.From(key, plainText)));
     }
 
     public static async Task<Results<Ok<BusinessResponse>, ProblemHttpResult>> GetAsync(Guid id, GatewayDbContext db, CancellationToken cancellationToken)
