@@ -15,15 +15,19 @@ public sealed class FeedbackReceivedConsumer(StandardsDbContext db, TenantContex
 
     protected override async Task HandleAsync(FeedbackReceived message, CancellationToken cancellationToken)
     {
-        var period = ServicePeriod.Containing(message.OccurredAt);
-        var score = await Db.BranchPeriodScores.FirstOrDefaultAsync(
-            score => score.Branch == message.Branch && score.PeriodStart == period.Start, cancellationToken);
-        if (score is null)
-        {
-            score = BranchPeriodScore.Start(message.TenantId, message.Branch, period);
-            Db.BranchPeriodScores.Add(score);
-        }
-
-        score.Count(message.Rating);
+        // The domain decides what the rating counts as; the database adds it in one atomic upsert, because a busy
+        // branch's row is hot: read-modify-write lost to concurrency conflicts and retries under load.
+        var counted = BranchPeriodScore.Start(message.TenantId, message.Branch, ServicePeriod.Containing(message.OccurredAt));
+        counted.Count(message.Rating);
+        await Db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO branch_period_scores (tenant_id, branch, period_start, promoters, passives, detractors)
+            VALUES ({counted.TenantId}, {counted.Branch}, {counted.PeriodStart}, {counted.Promoters}, {counted.Passives}, {counted.Detractors})
+            ON CONFLICT (tenant_id, branch, period_start) DO UPDATE SET
+                promoters = branch_period_scores.promoters + excluded.promoters,
+                passives = branch_period_scores.passives + excluded.passives,
+                detractors = branch_period_scores.detractors + excluded.detractors
+            """,
+            cancellationToken);
     }
 }
