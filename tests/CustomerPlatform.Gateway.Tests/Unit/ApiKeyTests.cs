@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CustomerPlatform.Gateway.Domain;
+using CustomerPlatform.ServiceDefaults.Problems;
 using Xunit;
 
 namespace CustomerPlatform.Gateway.Tests.Unit;
@@ -131,5 +132,62 @@ public sealed class ApiKeyTests
         var lookup = ApiKey.LookupOf("cpk_0123456789ab_c2VjcmV0");
 
         Assert.Equal("0123456789ab", lookup);
+    }
+
+    [Fact]
+    public void Revoke_Twice_KeepsTheFirstTimeAndRefusesTheKey()
+    {
+        var (key, plainText) = ApiKey.Issue(Guid.NewGuid(), "Till", Scopes, null, Now);
+
+        key.Revoke(Now.AddMinutes(1));
+        key.Revoke(Now.AddMinutes(2));
+
+        Assert.Equal(Now.AddMinutes(1), key.RevokedAt);
+        Assert.False(key.Accepts(plainText, Now.AddMinutes(3)));
+    }
+
+    [Fact]
+    public void Rotate_KeyInUse_IssuesNewSecretWithSameAttributesAndRevokesTheOld()
+    {
+        var expiresAt = Now.AddDays(30);
+        var (key, oldPlainText) = ApiKey.Issue(Guid.NewGuid(), "Till", Scopes, "central", Now, expiresAt);
+        var later = Now.AddHours(1);
+
+        var (rotated, newPlainText) = key.Rotate(later);
+
+        Assert.NotEqual(key.Id, rotated.Id);
+        Assert.NotEqual(key.Lookup, rotated.Lookup);
+        Assert.Equal((key.TenantId, key.Name, key.Branch, key.ExpiresAt), (rotated.TenantId, rotated.Name, rotated.Branch, rotated.ExpiresAt));
+        Assert.Equal(key.Scopes, rotated.Scopes);
+        Assert.Equal(later, key.RevokedAt);
+        Assert.False(key.Accepts(oldPlainText, later));
+        Assert.True(rotated.Accepts(newPlainText, later));
+    }
+
+    [Fact]
+    public void Rotate_RevokedKey_ThrowsConflict()
+    {
+        var (key, _) = ApiKey.Issue(Guid.NewGuid(), "Till", Scopes, null, Now);
+        key.Revoke(Now);
+
+        var error = Assert.Throws<DomainException>(() => key.Rotate(Now.AddMinutes(1)));
+
+        Assert.Equal(DomainErrorKind.Conflict, error.Kind);
+    }
+
+    [Fact]
+    public void Rotate_ExpiredKey_ThrowsConflict()
+    {
+        var (key, _) = ApiKey.Issue(Guid.NewGuid(), "Till", Scopes, null, Now, Now.AddMinutes(5));
+
+        var error = Assert.Throws<DomainException>(() => key.Rotate(Now.AddMinutes(5)));
+
+        Assert.Equal("key-not-active", error.Code);
+    }
+
+    [Fact]
+    public void Issue_ExpiryNotInTheFuture_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ApiKey.Issue(Guid.NewGuid(), "Till", Scopes, null, Now, Now));
     }
 }
