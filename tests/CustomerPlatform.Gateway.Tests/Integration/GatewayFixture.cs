@@ -24,11 +24,14 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public ServiceFactory<Program> Gateway { get; private set; } = null!;
 
+    /// <summary>The gateway's settings, for a test that starts a second gateway on the same database and upstream.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
         Upstream = await EchoUpstream.StartAsync();
-        var settings = new Dictionary<string, string?>
+        Settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:gatewaydb"] = Database.ConnectionString,
             ["Platform:OperatorKey"] = OperatorKey,
@@ -37,7 +40,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["services:loyalty:http:0"] = Upstream.Address.ToString(),
             [$"services:{StoppedService}:http:0"] = $"http://127.0.0.1:{UnusedLoopbackPort()}/",
         };
-        Gateway = new ServiceFactory<Program>(settings);
+        Gateway = new ServiceFactory<Program>(Settings);
         using var client = Gateway.CreateClient();
         await Eventually.AssertAsync(
             async () =>
