@@ -1,0 +1,43 @@
+namespace CustomerPlatform.Bench;
+
+/// <summary>
+/// How long and how hard each scenario runs, sized for two cores shared by the load, the five apps, PostgreSQL
+/// and RabbitMQ: the whole run stays within about five minutes. <c>--quick</c> shortens every window (a smoke run).
+/// </summary>
+public sealed record BenchSettings(
+    int Customers,
+    IReadOnlyList<(int Connections, TimeSpan WarmUp, TimeSpan Window, bool Saturating)> ReadRuns,
+    int PipelineWorkers,
+    TimeSpan WarmUp,
+    TimeSpan Window,
+    double ModerateRate,
+    TimeSpan OpenLoop)
+{
+    public static BenchSettings Parse(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var unknown = args.Where(arg => arg != "--quick").ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick]");
+        }
+
+        var scale = quick ? 0.3 : 1.0;
+        TimeSpan Seconds(double seconds) => TimeSpan.FromSeconds(Math.Max(1, Math.Round(seconds * scale)));
+        return new BenchSettings(
+            Customers: 1000,
+            // Throughput at saturation (64 connections, as wrk -c64 in ../shared/PERFORMANCE.md); latency at 1 and
+            // 16, where a closed loop does not hide queueing.
+            ReadRuns:
+            [
+                (64, Seconds(3), Seconds(10), true),
+                (1, Seconds(2), Seconds(5), false),
+                (16, Seconds(2), Seconds(5), false),
+            ],
+            PipelineWorkers: 64,
+            WarmUp: Seconds(3),
+            Window: Seconds(10),
+            ModerateRate: 50,
+            OpenLoop: Seconds(15));
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CustomerPlatform.TestSupport;
+
+namespace CustomerPlatform.Bench;
+
+/// <summary>The three scenarios of issue #3, each beside its baseline measured in the same run.</summary>
+public sealed class Scenarios(BenchPlatform platform, BenchSettings settings, Report report, HttpClient control)
+{
+    private const string Direct = "direct to Customers";
+    private const string Yarp = "bare YARP";
+    private const string Gateway = "gateway";
+    private const string PurchaseToPoints = "purchase → points credited";
+    private const string RawMassTransit = "raw MassTransit publish→consume";
+
+    private static readonly TimeSpan CompletionTimeout = TimeSpan.FromSeconds(30);
+
+    private Guid _tenantId;
+    private string _apiKey = "";
+    private Guid[] _customerIds = [];
+
+    public async Task RunAsync()
+    {
+        (_tenantId, _apiKey) = await platform.CreateBusinessAsync(control, "Bench Bakery");
+        Console.WriteLine($"bench: seeding {settings.Customers} customers");
+        _customerIds = await Seed.CustomersAsync(platform, _apiKey, settings.Customers);
+
+        await ReadCustomerAsync();
+        await PurchasesToPointsAsync();
+    }
+
+    /// <summary>1. One DB-backed read: the gateway (API key, limits, audit, token signing, YARP) against the service itself.</summary>
+    private async Task ReadCustomerAsync()
+    {
+        await using var bareYarp = await BareYarp.StartAsync(platform.Customers.BaseAddress, control);
+        var targets = new (string Name, Uri BaseAddress, Func<string> Bearer)[]
+        {
+            (Direct, platform.Customers.BaseAddress, () => InternalTokens.For(_tenantId, [.. InternalTokens.AllScopes])),
+            (Yarp, bareYarp.BaseAddress, () => InternalTokens.For(_tenantId, [.. InternalTokens.AllScopes])),
+            (Gateway, platform.Gateway.BaseAddress, () => _apiKey),
+        };
+        var reads = new Dictionary<(string Target, int Connections), Measurement>();
+        // Each concurrency runs every target back to back, so a neighbour's burst hits them alike.
+        foreach (var (connections, warmUp, window, _) in settings.ReadRuns)
+        {
+            foreach (var (name, baseAddress, bearer) in targets)
+            {
+                Console.WriteLine($"bench: GET customer, {name}, {connections} connection(s)");
+                // A fresh token per run: it lives a minute, longer than any run.
+                using var client = LoadClient(connections, bearer());
+                var paths = _customerIds.Select(id => new Uri(baseAddress, $"/api/v1/customers/{id}")).ToArray();
+                reads[(name, connections)] = await Load.ClosedAsync(connections, warmUp, window, async random =>
+                {
+                    using var response = await client.GetAsync(paths[random.Next(paths.Length)]);
+                    return response.StatusCode == HttpStatusCode.OK;
+                });
+            }
+        }
+
+        foreach (var (connections, _, _, saturating) in settings.ReadRuns)
+        {
+            var load = $"{connections} conn, closed loop";
+            var direct = reads[(Direct, connections)];
+            var yarp = reads[(Yarp, connections)];
+            var gateway = reads[(Gateway, connections)];
+            report.Add("GET customer: gateway", load, gateway, Direct, direct, Report.Ratio(gateway, direct, saturating));
+            report.Add("GET customer: bare YARP", load, yarp, Direct, direct, Report.Ratio(yarp, direct, saturating));
+            report.Add("GET customer: gateway", load, gateway, Yarp, yarp, Report.Ratio(gateway, yarp, saturating));
+        }
+    }
+
+    /// <summary>
+    /// 2. Purchases through the gateway until their points are credited, against MassTransit alone; 3. one
+    /// purchase's latency to its points at a moderate rate and at three quarters of the saturated rate.
+    /// </summary>
+    private async Task PurchasesToPointsAsync()
+    {
+        await using var watcher = await PointsEarnedWatcher.StartAsync(platform.Broker.ConnectionString);
+        await using var rawBus = await RawBus.StartAsync();
+        using var client = LoadClient(settings.PipelineWorkers, _apiKey);
+        Operation purchase = async random =>
+        {
+            var customerId = _customerIds[random.Next(_customerIds.Length)];
+            var purchaseId = await Seed.PostPurchaseAsync(client, platform.Gateway.BaseAddress, customerId);
+            return purchaseId is { } id && await watcher.Credits.WaitAsync(id, CompletionTimeout) is not null;
+        };
+        Operation publish = _ => rawBus.PublishAndConsumeAsync(CompletionTimeout);
+
+        Console.WriteLine($"bench: purchase to points, {settings.PipelineWorkers} in flight");
+        var pipeline = await Load.ClosedAsync(settings.PipelineWorkers, settings.WarmUp, settings.Window, purchase);
+        Console.WriteLine($"bench: raw MassTransit publish to consume, {settings.PipelineWorkers} in flight");
+        var raw = await Load.ClosedAsync(settings.PipelineWorkers, settings.WarmUp, settings.Window, publish);
+        report.Add(PurchaseToPoints, $"{settings.PipelineWorkers} in flight, closed loop", pipeline,
+            RawMassTransit, raw, Report.Ratio(pipeline, raw, saturating: true));
+
+        var rates = new[] { settings.ModerateRate, Math.Round(pipeline.PerSecond * 0.75) }.Where(rate => rate > 0).Distinct();
+        foreach (var rate in rates)
+        {
+            Console.WriteLine($"bench: purchase to points at {rate}/s for {settings.OpenLoop.TotalSeconds} s, then raw MassTransit alike");
+            var paced = await Load.OpenAsync(rate, settings.OpenLoop, purchase);
+            var pacedRaw = await Load.OpenAsync(rate, settings.OpenLoop, publish);
+            report.Add(PurchaseToPoints, $"{rate}/s, open loop", paced, RawMassTransit, pacedRaw, Report.Ratio(paced, pacedRaw, saturating: false));
+        }
+    }
+
+    private static HttpClient LoadClient(int connections, string bearer)
+    {
+        var client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseCookies = false,
+        })
+        {
+            Timeout = CompletionTimeout,
+        };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        return client;
+    }
+}

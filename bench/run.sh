@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Benchmarks the platform on this machine and prints a table of throughput and p50/p95/p99 latency per
+# scenario beside a baseline measured in the same run (see bench/README.md). Builds the bench and the five
+# apps in Release, makes sure PostgreSQL and RabbitMQ run (eng/infra.sh up), then runs the bench, which
+# starts the apps itself on private databases and a private vhost and removes them afterwards.
+#
+#   bench/run.sh [--no-build] [--quick]
+#
+# --quick shortens every measuring window (a smoke run; its figures are not for the README).
+# Takes about five minutes; run it on a machine as quiet as you can get.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+build=1
+bench_args=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=0 ;;
+    --quick) bench_args+=("$arg") ;;
+    -h | --help) sed -n '2,10s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) printf "bench: error: unknown argument '%s'\n" "$arg" >&2; exit 2 ;;
+  esac
+done
+
+"$ROOT/eng/infra.sh" up
+
+if ((build)); then
+  printf 'bench: building (Release)\n'
+  # The bench's project references build the five apps too.
+  dotnet build bench/CustomerPlatform.Bench -c Release -nologo -v quiet
+fi
+
+exec dotnet bench/CustomerPlatform.Bench/bin/Release/net10.0/CustomerPlatform.Bench.dll "${bench_args[@]}"
