@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -48,6 +49,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
+    public bool IsRunning => _process is { HasExited: false };
+
     /// <summary>The last lines the app wrote, for a failing test's message.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output);
 
@@ -59,8 +62,15 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Starts the app; after a kill or a stop, starts it again on the same port with the same environment.</summary>
     public void Start()
     {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException($"{Name} is already running.");
+        }
+
+        _process?.Dispose();
         _process = Process.Start(_startInfo) ?? throw new InvalidOperationException($"Could not start {Name}.");
         _process.OutputDataReceived += (_, line) => Keep(line.Data);
         _process.ErrorDataReceived += (_, line) => Keep(line.Data);
@@ -98,6 +108,31 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} was not healthy within {timeout}:{Environment.NewLine}{RecentOutput}");
     }
 
+    /// <summary>Kills the app at once (SIGKILL on Linux): no shutdown code runs, as in a crash or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        var process = Running();
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>
+    /// Asks the app to stop with SIGTERM, as an orchestrator does, and returns its exit code once it has stopped
+    /// (the host drains in-flight requests and consumers first).
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        var process = Running();
+        using (var signal = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        using var deadline = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(deadline.Token);
+        return process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_process is { HasExited: false })
@@ -108,6 +143,9 @@ public sealed class AppProcess : IAsyncDisposable
 
         _process?.Dispose();
     }
+
+    private Process Running() =>
+        IsRunning ? _process! : throw new InvalidOperationException($"{Name} is not running.");
 
     private void Keep(string? line)
     {
