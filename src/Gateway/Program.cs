@@ -1,4 +1,3 @@
-using CustomerPlatform.Gateway.Features.Audit;
 using CustomerPlatform.Gateway.Features.Businesses;
 using CustomerPlatform.Gateway.Features.Keys;
 using CustomerPlatform.Gateway.Infrastructure;
@@ -16,23 +15,22 @@ builder.Services.AddSingleton<ApiKeyAuthenticator>();
 builder.Services.AddSingleton<InternalTokenSigner>();
 builder.Services.AddSingleton<OperatorKey>();
 builder.Services.AddSingleton<KeyRateLimiter>();
-builder.Services.AddSingleton<AuditTrail>();
-builder.Services.AddHostedService<AuditWriter>();
 builder.Services.AddSingleton<IForwarderHttpClientFactory, FastFailingForwarderHttpClientFactory>();
 var (routes, clusters) = ServiceRoutes.FromConfiguration(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
 
+// Above the gateway's own limit, so an overlong URI gets its 414 problem instead of the server's bare 414.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
+
 var app = builder.Build();
 app.UseCorrelationId();
 app.UseSecurityHeaders();
-app.UseAuditTrail();
 app.UsePlatformProblemDetails();
-app.UseRequestBodyLimit(builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1024L * 1024));
+app.UseRequestLimits(builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1024L * 1024), GatewayPipeline.MaxTargetLength);
 app.UseApiKeyEndpoints();
 app.MapDefaultEndpoints();
 app.MapBusinesses();
 app.MapKeys();
-app.MapAudit();
 app.MapReverseProxy(proxy => proxy.UseApiKeyAuthentication().UseUpstreamProblems());
 
 await app.MigrateDatabaseAsync<GatewayDbContext>();

@@ -12,6 +12,9 @@ namespace CustomerPlatform.Gateway.Proxy;
 /// </summary>
 public static class GatewayPipeline
 {
+    /// <summary>Longest path and query forwarded: within the services' own request-line limit (8 KiB).</summary>
+    public const int MaxTargetLength = 8000;
+
     private const int MaxCorrelationIdLength = 64;
     private static readonly SearchValues<char> CorrelationIdCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:");
@@ -125,24 +128,38 @@ public static class GatewayPipeline
     }
 
     /// <summary>
-    /// Refuses a body over the limit with a 413 problem: at once when Content-Length says so, and through the server's
-    /// body-size limit when the body is chunked.
+    /// Refuses a target (path and query) over <paramref name="maxTargetLength"/> characters with a 414 problem, before
+    /// any service (whose server would answer a bare 414) sees it; the server's own request-line limit is set above it
+    /// so these requests reach this middleware. Refuses a body over <paramref name="maxBodyBytes"/> with a 413 problem:
+    /// at once when Content-Length says so, and through the server's body-size limit when the body is chunked.
     /// </summary>
-    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long maxBytes) => app.Use(async (context, next) =>
-    {
-        if (context.Request.ContentLength > maxBytes)
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app, long maxBodyBytes, int maxTargetLength) =>
+        app.Use(async (context, next) =>
         {
-            await PayloadTooLarge(maxBytes).ExecuteAsync(context);
-            return;
-        }
+            var request = context.Request;
+            if ((request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0) > maxTargetLength)
+            {
+                await ProblemDetailsSetup.Problem(
+                        StatusCodes.Status414UriTooLong,
+                        "The request URI is too long.",
+                        $"Path and query take at most {maxTargetLength} characters.")
+                    .ExecuteAsync(context);
+                return;
+            }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = maxBytes;
-        }
+            if (request.ContentLength > maxBodyBytes)
+            {
+                await PayloadTooLarge(maxBodyBytes).ExecuteAsync(context);
+                return;
+            }
 
-        await next(context);
-    });
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = maxBodyBytes;
+            }
+
+            await next(context);
+        });
 
     /// <summary>
     /// Headers every response carries: no MIME sniffing, no framing, no referrer, a content policy that loads nothing;

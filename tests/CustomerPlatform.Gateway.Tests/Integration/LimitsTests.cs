@@ -92,6 +92,29 @@ public sealed class LimitsTests(GatewayFixture fixture) : IClassFixture<GatewayF
         await GatewayCalls.AssertForwardedAsync(response);
     }
 
+    [Fact]
+    public async Task Proxy_UriOverTheLimit_Returns414ProblemBeforeForwarding()
+    {
+        var business = await fixture.CreateBusinessAsync();
+        using var client = fixture.CreateClient();
+
+        using var response = await client.SendAsync(HttpMethod.Get, "/api/v1/customers/42?q=" + new string('q', 8000), business.ApiKey.Key);
+
+        await ProblemResponse.ReadAsync(response, HttpStatusCode.RequestUriTooLong, "http-414");
+    }
+
+    [Fact]
+    public async Task Proxy_UriJustWithinTheLimit_IsForwarded()
+    {
+        var business = await fixture.CreateBusinessAsync();
+        using var client = fixture.CreateClient();
+        const string prefix = "/api/v1/customers/42?q=";
+
+        using var response = await client.SendAsync(HttpMethod.Get, prefix + new string('q', 8000 - prefix.Length), business.ApiKey.Key);
+
+        await GatewayCalls.AssertForwardedAsync(response);
+    }
+
     [Theory]
     [InlineData("/api/v1/customers/42", true)]
     [InlineData("/api/v1/keys", true)]
