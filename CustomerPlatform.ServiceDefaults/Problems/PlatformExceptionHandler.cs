@@ -15,6 +15,9 @@ namespace CustomerPlatform.ServiceDefaults.Problems;
 public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetails, ILogger<PlatformExceptionHandler> logger)
     : IExceptionHandler
 {
+    // About as long as a PostgreSQL restart takes.
+    private const string RetryAfterSeconds = "2";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -45,11 +48,23 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
                 Title = "A resource with the same identity already exists.",
                 Type = ProblemTypes.Duplicate,
             },
+            _ when IsDatabaseUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service's database is unavailable.",
+                Detail = "Retry later; the request may be retried safely with the same Idempotency-Key.",
+                Type = ProblemTypes.UpstreamUnavailable,
+            },
             _ => null,
         };
         if (problem is null)
         {
             return false;
+        }
+
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
         }
 
         logger.LogInformation("Request refused with {Status} {ProblemType}", problem.Status, problem.Type);
@@ -60,6 +75,25 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>
+    /// Whether the database could not be reached or went away (a restart, a failover, a lost connection) after
+    /// EF's own retries: a condition the client can retry, so 503, not 500. Npgsql marks these transient; an
+    /// administrator's shutdown (57P01) or a server still starting (57P03) may arrive as a plain server error.
+    /// </summary>
+    public static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow }
+                or NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static HttpValidationProblemDetails MalformedJson(JsonException json)
