@@ -28,9 +28,11 @@ public sealed class OutboxOptions
 }
 
 /// <summary>
-/// Publishes outbox rows in order. Claims a batch with <c>FOR UPDATE SKIP LOCKED</c> (so replicas share the work),
-/// publishes each with broker confirms under its original trace, and marks it sent in the same transaction.
-/// A failed publish records the error, stops the batch (later rows wait: order is kept) and backs off.
+/// Publishes outbox rows in sequence order. Claims a batch with <c>FOR UPDATE SKIP LOCKED</c> (so replicas share
+/// the work), sends its messages in order with broker confirms awaited together, each under its original trace, and
+/// marks the confirmed ones sent in the same transaction. A failed publish records the error on its row and backs
+/// off; the row is retried first. Ordering is therefore best effort when a publish fails, which consumers tolerate
+/// (inbox, natural keys, get-or-open).
 /// A crash after publishing but before commit republishes: delivery is at least once, and inboxes absorb it.
 /// </summary>
 public sealed partial class OutboxRelay<TContext>(
@@ -98,25 +100,29 @@ public sealed partial class OutboxRelay<TContext>(
                     """)
                 .ToListAsync(cancellationToken);
 
+            // Publish the whole batch at once and await the confirms together: awaiting each confirm before the next
+            // send capped a relay at one message per broker round trip. The sends still leave in sequence order.
+            var publishes = batch.Select(message => PublishAsync(message, cancellationToken)).ToList();
             var published = 0;
             Exception? failure = null;
-            foreach (var message in batch)
+            for (var index = 0; index < batch.Count; index++)
             {
+                var message = batch[index];
                 try
                 {
-                    await PublishAsync(message, cancellationToken);
+                    await publishes[index];
+                    message.SentAt = clock.GetUtcNow();
+                    published++;
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
                 {
+                    // A message that failed stays unsent and is retried first after the back-off; the others of the
+                    // batch that were confirmed are marked sent (consumers do not depend on their order).
                     message.Attempts++;
                     message.LastError = Truncate($"{exception.GetType().Name}: {exception.Message}", 2000);
                     MessagingTelemetry.OutboxPublishFailures.Add(1);
-                    failure = exception;
-                    break;
+                    failure ??= exception;
                 }
-
-                message.SentAt = clock.GetUtcNow();
-                published++;
             }
 
             await db.SaveChangesAsync(cancellationToken);
