@@ -1,3 +1,4 @@
+using CustomerPlatform.Gateway.Features.Audit;
 using CustomerPlatform.Gateway.Features.Businesses;
 using CustomerPlatform.Gateway.Features.Keys;
 using CustomerPlatform.Gateway.Infrastructure;
@@ -15,6 +16,8 @@ builder.Services.AddSingleton<ApiKeyAuthenticator>();
 builder.Services.AddSingleton<InternalTokenSigner>();
 builder.Services.AddSingleton<OperatorKey>();
 builder.Services.AddSingleton<KeyRateLimiter>();
+builder.Services.AddSingleton<AuditTrail>();
+builder.Services.AddHostedService<AuditWriter>();
 builder.Services.AddSingleton<IForwarderHttpClientFactory, FastFailingForwarderHttpClientFactory>();
 var (routes, clusters) = ServiceRoutes.FromConfiguration(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
@@ -25,12 +28,14 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 
 var app = builder.Build();
 app.UseCorrelationId();
 app.UseSecurityHeaders();
+app.UseAuditTrail();
 app.UsePlatformProblemDetails();
 app.UseRequestLimits(builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1024L * 1024), GatewayPipeline.MaxTargetLength);
 app.UseApiKeyEndpoints();
 app.MapDefaultEndpoints();
 app.MapBusinesses();
 app.MapKeys();
+app.MapAudit();
 app.MapReverseProxy(proxy => proxy.UseApiKeyAuthentication().UseUpstreamProblems());
 
 await app.MigrateDatabaseAsync<GatewayDbContext>();
