@@ -48,6 +48,12 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
                 Title = "A resource with the same identity already exists.",
                 Type = ProblemTypes.Duplicate,
             },
+            _ when IsUnstorableText(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request contains a character that cannot be stored, such as a NUL (\\u0000).",
+                Type = ProblemTypes.BadRequest,
+            },
             _ when IsDatabaseUnavailable(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
@@ -75,6 +81,23 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>
+    /// PostgreSQL text cannot hold a NUL character, so a client-sent string with one fails in the database;
+    /// that is the client's input, not a server fault. Checked wherever the string went (a query or a save).
+    /// </summary>
+    private static bool IsUnstorableText(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace CustomerPlatform.EndToEnd.Tests;
 
 /// <summary>The foundation's business flow, driven through the real gateway over HTTP.</summary>
 [Trait("Category", "EndToEnd")]
-public sealed class PlatformFlowTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+[Collection(PlatformCollection.Name)]
+public sealed class PlatformFlowTests(PlatformFixture platform)
 {
     [Fact]
     public async Task Purchase_ThroughGateway_CreditsPointsOnceToTheNewAccount()
