@@ -3,6 +3,11 @@
 # project of CustomerPlatform.Ci.slnf, and closes with one line "N passed, N failed" summed over all
 # test assemblies. Extra arguments go to dotnet test (e.g. --filter "Category!=Integration").
 # Exits with dotnet test's exit code, or 1 when no test ran.
+#
+# The fault tests (Category=Faults) stop and restart the shared PostgreSQL and RabbitMQ servers, so they
+# run in a second dotnet test of their project alone, after everything else has finished. A --filter given
+# here applies to both runs (the first adds "&Category!=Faults"): --filter "Category!=Faults" skips them,
+# --filter "Category=Faults" runs only them.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,11 +27,34 @@ dotnet tool restore >/dev/null
 mkdir -p "$RESULTS"
 find "$RESULTS" -name '*.trx' -delete
 
+FAULTS_PROJECT=tests/CustomerPlatform.Faults.Tests/CustomerPlatform.Faults.Tests.csproj
+filter=""
+passthrough=()
+while (($#)); do
+  case "$1" in
+    --filter) filter="${2:-}"; shift 2 || shift ;;
+    --filter=*) filter="${1#--filter=}"; shift ;;
+    *) passthrough+=("$1"); shift ;;
+  esac
+done
+main_filter="Category!=Faults"
+[[ -z "$filter" ]] || main_filter="($filter)&Category!=Faults"
+faults_filter=()
+[[ -z "$filter" ]] || faults_filter=(--filter "$filter")
+
 # The trx logger's default file names, not LogFileName: with a fixed name every test assembly of the
 # solution writes the same file and only the last one survives (microsoft/vstest#3026); LogFilePrefix
 # has one-second stamps, which assemblies finishing together share. Default names get a [n] suffix.
 status=0
-dotnet test CustomerPlatform.Ci.slnf -c Release --logger trx --results-directory "$RESULTS" "$@" || status=$?
+dotnet test CustomerPlatform.Ci.slnf -c Release --logger trx --results-directory "$RESULTS" \
+  --filter "$main_filter" ${passthrough[@]+"${passthrough[@]}"} || status=$?
+# Built by the first run (a build failure there has already set the status).
+no_build=(--no-build)
+[[ " ${passthrough[*]-} " != *" --no-build "* ]] || no_build=()
+faults_status=0
+dotnet test "$FAULTS_PROJECT" -c Release ${no_build[@]+"${no_build[@]}"} --logger trx --results-directory "$RESULTS" \
+  ${faults_filter[@]+"${faults_filter[@]}"} ${passthrough[@]+"${passthrough[@]}"} || faults_status=$?
+((status != 0)) || status=$faults_status
 
 summary=$(python3 - "$RESULTS" <<'PY'
 import pathlib

@@ -58,6 +58,9 @@ public sealed class PostgresDatabase : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Drops the pooled connections, e.g. after the server restarted and closed them all.</summary>
+    public void ClearPool() => _dataSource?.Clear();
+
     /// <summary>
     /// Runs a query and returns the first column of the first row, or default when there is no row or it is NULL.
     /// Parameters are referenced as <c>@name</c>.
