@@ -37,8 +37,7 @@ public sealed class ShutdownTests(PlatformFixture platform, ITestOutputHelper ou
         Assert.Equal(0, exitCode);
     }
 
-    [Fact(Skip = "Defect found by this test, not fixed yet: on SIGTERM, PurchaseRecorded messages Loyalty is consuming end in "
-        + "loyalty-purchase-recorded_error instead of going back to the queue, so they are never credited. Un-skip with the fix.")]
+    [Fact]
     public async Task Loyalty_OnSigtermWhileConsuming_LosesNoMessageAndCreditsAllOnceAfterRestart()
     {
         var loyalty = platform.Services.Single(app => app.Name == "loyalty");

@@ -28,7 +28,10 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, TenantConte
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be de-duplicated.");
         tenant.Set(context.Message.TenantId);
-        var cancellationToken = context.CancellationToken;
+        // Not the consume context's token: it is cancelled when the bus stops, which turned every message being
+        // handled at SIGTERM into a fault in the error queue. The work is one short transaction; the host's stop
+        // timeout bounds it, so shutdown drains in-flight messages instead.
+        var cancellationToken = CancellationToken.None;
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
