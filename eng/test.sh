@@ -52,7 +52,7 @@ dotnet test CustomerPlatform.Ci.slnf -c Release --logger trx --results-directory
 no_build=(--no-build)
 [[ " ${passthrough[*]-} " != *" --no-build "* ]] || no_build=()
 faults_status=0
-dotnet test "$FAULTS_PROJECT" -c Release ${no_build[@]+"${no_build[@]}"} --logger trx --results-directory "$RESULTS" \
+dotnet test "$FAULTS_PROJECT" -c Release -p:RunFaultTests=true ${no_build[@]+"${no_build[@]}"} --logger trx --results-directory "$RESULTS" \
   ${faults_filter[@]+"${faults_filter[@]}"} ${passthrough[@]+"${passthrough[@]}"} || faults_status=$?
 ((status != 0)) || status=$faults_status
 
