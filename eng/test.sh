@@ -48,11 +48,9 @@ faults_filter=()
 status=0
 dotnet test CustomerPlatform.Ci.slnf -c Release --logger trx --results-directory "$RESULTS" \
   --filter "$main_filter" ${passthrough[@]+"${passthrough[@]}"} || status=$?
-# Built by the first run (a build failure there has already set the status).
-no_build=(--no-build)
-[[ " ${passthrough[*]-} " != *" --no-build "* ]] || no_build=()
+# Built here, not by the first run: a solution-wide dotnet test skips a project that is not a test project then.
 faults_status=0
-dotnet test "$FAULTS_PROJECT" -c Release -p:RunFaultTests=true ${no_build[@]+"${no_build[@]}"} --logger trx --results-directory "$RESULTS" \
+dotnet test "$FAULTS_PROJECT" -c Release -p:RunFaultTests=true --logger trx --results-directory "$RESULTS" \
   ${faults_filter[@]+"${faults_filter[@]}"} ${passthrough[@]+"${passthrough[@]}"} || faults_status=$?
 ((status != 0)) || status=$faults_status
 
