@@ -52,10 +52,23 @@ public sealed class PostgresDatabase : IAsyncLifetime
             NpgsqlConnection.ClearPool(pooled);
         }
 
-        // FORCE terminates whatever the app under test still has open (its own pools are not ours to clear).
+        // FORCE terminates whatever the app under test still has open (its own pools are not ours to clear). It may
+        // not terminate an autovacuum worker that happens to be in the new database (a superuser process: 42501),
+        // so a refusal is retried briefly until the worker has moved on.
         await using var connection = await OpenMaintenanceConnectionAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
+        }
     }
 
     /// <summary>Drops the pooled connections, e.g. after the server restarted and closed them all.</summary>
