@@ -60,6 +60,7 @@ var standards = builder.AddProject<Projects.CustomerPlatform_Standards>("standar
 builder.AddProject<Projects.CustomerPlatform_Gateway>("gateway")
     .WithExternalHttpEndpoints()
     .WithReference(gatewayDb).WaitFor(gatewayDb)
+    .WithReference(messaging).WaitFor(messaging)
     .WithReference(customers).WaitFor(customers)
     .WithReference(feedback).WaitFor(feedback)
     .WithReference(loyalty).WaitFor(loyalty)

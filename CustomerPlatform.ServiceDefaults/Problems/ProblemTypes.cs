@@ -17,6 +17,7 @@ public static class ProblemTypes
     public static readonly string Conflict = For("conflict");
     public static readonly string Duplicate = For("duplicate");
     public static readonly string PreconditionFailed = For("precondition-failed");
+    public static readonly string PreconditionRequired = For("precondition-required");
     public static readonly string IdempotencyKeyReused = For("idempotency-key-reused");
     public static readonly string PayloadTooLarge = For("payload-too-large");
     public static readonly string RateLimited = For("rate-limited");

@@ -1,15 +1,19 @@
 using CustomerPlatform.Gateway.Features.Audit;
+using CustomerPlatform.Gateway.Features.Branches;
 using CustomerPlatform.Gateway.Features.Businesses;
 using CustomerPlatform.Gateway.Features.Keys;
 using CustomerPlatform.Gateway.Infrastructure;
 using CustomerPlatform.Gateway.Proxy;
+using CustomerPlatform.Messaging;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using CustomerPlatform.ServiceDefaults.Problems;
 using Yarp.ReverseProxy.Forwarder;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddServiceDbContext<GatewayDbContext>("gatewaydb");
+builder.AddServiceDbContext<GatewayDbContext>("gatewaydb", MessagingExtensions.UseOutboxNudge);
+// Publishes branch events through its outbox; it consumes nothing.
+builder.AddMessaging<GatewayDbContext>("gateway");
 builder.Services.AddValidation();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<ApiKeyAuthenticator>();
@@ -35,6 +39,7 @@ app.UseApiKeyEndpoints();
 app.MapDefaultEndpoints();
 app.MapBusinesses();
 app.MapKeys();
+app.MapBranches();
 app.MapAudit();
 app.MapReverseProxy(proxy => proxy.UseApiKeyAuthentication().UseUpstreamProblems());
 

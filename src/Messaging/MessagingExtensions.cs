@@ -1,5 +1,4 @@
 using CustomerPlatform.Messaging.Outbox;
-using CustomerPlatform.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +22,7 @@ public static class MessagingExtensions
         this IHostApplicationBuilder builder,
         string queuePrefix,
         Action<IBusRegistrationConfigurator>? addConsumers = null)
-        where TContext : ServiceDbContext
+        where TContext : DbContext
     {
         var broker = RabbitMqAddress.Parse(builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing (ConnectionStrings:{ConnectionName})."));

@@ -1,10 +1,17 @@
 using CustomerPlatform.Messaging;
 using CustomerPlatform.Standards;
+using CustomerPlatform.Standards.Features.BranchDirectory;
 using CustomerPlatform.Standards.Features.CountFeedback;
 using CustomerPlatform.Standards.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatformService<StandardsDbContext>("standards", bus => bus.AddConsumer<FeedbackReceivedConsumer>());
+builder.AddPlatformService<StandardsDbContext>("standards", bus =>
+{
+    bus.AddConsumer<FeedbackReceivedConsumer>();
+    bus.AddConsumer<BranchRegisteredConsumer>();
+    bus.AddConsumer<BranchUpdatedConsumer>();
+    bus.AddConsumer<BranchClosedConsumer>();
+});
 builder.Services.AddValidation();
 
 var app = builder.Build();

@@ -76,7 +76,7 @@ public static class GatewayPipeline
             return;
         }
 
-        if (!caller.Scopes.Contains(required.Scope, StringComparer.Ordinal))
+        if (required.Scope is not null && !caller.Scopes.Contains(required.Scope, StringComparer.Ordinal))
         {
             await ProblemDetailsSetup.Problem(StatusCodes.Status403Forbidden, $"This API key lacks the scope '{required.Scope}'.")
                 .ExecuteAsync(context);
@@ -86,9 +86,18 @@ public static class GatewayPipeline
         await next(context);
     });
 
-    /// <summary>Marks an endpoint group as needing an API key with the scope (see <see cref="UseApiKeyEndpoints"/>).</summary>
-    public static RouteGroupBuilder RequireApiKeyScope(this RouteGroupBuilder group, string scope) =>
-        group.WithMetadata(new RequiredApiKeyScope(scope));
+    /// <summary>
+    /// Marks endpoints as needing an API key with the scope (see <see cref="UseApiKeyEndpoints"/>); on an endpoint it
+    /// overrides its group's requirement.
+    /// </summary>
+    public static TBuilder RequireApiKeyScope<TBuilder>(this TBuilder builder, string scope)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequiredApiKeyScope(scope));
+
+    /// <summary>Marks endpoints as needing a valid API key of any scope (reads any key of the business may make).</summary>
+    public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RequiredApiKeyScope(null));
 
     /// <summary>
     /// The caller behind the request's API key, after spending one permit of its rate limit, also set as the request's
@@ -234,5 +243,5 @@ public static class GatewayPipeline
     }
 }
 
-/// <summary>Endpoint metadata: the API-key scope a gateway endpoint requires.</summary>
-public sealed record RequiredApiKeyScope(string Scope);
+/// <summary>Endpoint metadata: a gateway endpoint needs an API key, holding <paramref name="Scope"/> unless it is null.</summary>
+public sealed record RequiredApiKeyScope(string? Scope);

@@ -8,6 +8,7 @@ namespace CustomerPlatform.Standards.Infrastructure;
 public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<BranchPeriodScore> BranchPeriodScores => Set<BranchPeriodScore>();
+    public DbSet<Branch> Branches => Set<Branch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -8,8 +8,9 @@ using Xunit;
 namespace CustomerPlatform.Gateway.Tests.Integration;
 
 /// <summary>
-/// The gateway on a private database, with customers, feedback and loyalty routed to an <see cref="EchoUpstream"/>
-/// and standards to a loopback port nobody listens on (a stopped service).
+/// The gateway on a private database and vhost (its outbox publishes branch events there), with customers, feedback
+/// and loyalty routed to an <see cref="EchoUpstream"/> and standards to a loopback port nobody listens on (a stopped
+/// service).
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
@@ -19,6 +20,8 @@ public sealed class GatewayFixture : IAsyncLifetime
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
 
     public PostgresDatabase Database { get; } = new();
+
+    public RabbitMqVirtualHost Broker { get; } = new();
 
     public EchoUpstream Upstream { get; private set; } = null!;
 
@@ -30,10 +33,12 @@ public sealed class GatewayFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
+        await Broker.InitializeAsync();
         Upstream = await EchoUpstream.StartAsync();
         Settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:gatewaydb"] = Database.ConnectionString,
+            ["ConnectionStrings:messaging"] = Broker.ConnectionString,
             ["Platform:OperatorKey"] = OperatorKey,
             ["services:customers:http:0"] = Upstream.Address.ToString(),
             ["services:feedback:http:0"] = Upstream.Address.ToString(),
@@ -64,6 +69,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             await Upstream.DisposeAsync();
         }
 
+        await Broker.DisposeAsync();
         await Database.DisposeAsync();
     }
 

@@ -15,6 +15,7 @@ public sealed class LogCaptureTests : IAsyncLifetime
     private const string OperatorKey = "operator-key-for-log-capture-tests";
 
     private readonly PostgresDatabase _database = new();
+    private readonly RabbitMqVirtualHost _broker = new();
     private readonly CapturingLoggerProvider _logs = new();
     private EchoUpstream _upstream = null!;
     private LoggedGatewayFactory _gateway = null!;
@@ -22,11 +23,13 @@ public sealed class LogCaptureTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
+        await _broker.InitializeAsync();
         _upstream = await EchoUpstream.StartAsync();
         _gateway = new LoggedGatewayFactory(
             new Dictionary<string, string?>
             {
                 ["ConnectionStrings:gatewaydb"] = _database.ConnectionString,
+                ["ConnectionStrings:messaging"] = _broker.ConnectionString,
                 ["Platform:OperatorKey"] = OperatorKey,
                 ["services:customers:http:0"] = _upstream.Address.ToString(),
                 ["services:feedback:http:0"] = _upstream.Address.ToString(),
@@ -41,6 +44,7 @@ public sealed class LogCaptureTests : IAsyncLifetime
     {
         await _gateway.DisposeAsync();
         await _upstream.DisposeAsync();
+        await _broker.DisposeAsync();
         await _database.DisposeAsync();
     }
 

@@ -6,9 +6,10 @@ namespace CustomerPlatform.Standards.Tests.Integration;
 
 /// <summary>
 /// The Standards service on a private database and vhost, plus a test bus on the same vhost that publishes
-/// FeedbackReceived as Feedback would.
+/// FeedbackReceived as Feedback would, and branch events as the gateway would.
 /// </summary>
-public sealed class StandardsServiceFixture() : ConsumingServiceFixture<Program>("standardsdb", FeedbackReceivedQueue)
+public sealed class StandardsServiceFixture()
+    : ConsumingServiceFixture<Program>("standardsdb", FeedbackReceivedQueue, "standards-branch-registered", "standards-branch-updated", "standards-branch-closed")
 {
     public const string FeedbackReceivedQueue = "standards-feedback-received";
 

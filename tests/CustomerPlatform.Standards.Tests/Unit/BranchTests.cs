@@ -1,0 +1,69 @@
+using CustomerPlatform.Contracts.Branches;
+using CustomerPlatform.Standards.Domain;
+using Xunit;
+
+namespace CustomerPlatform.Standards.Tests.Unit;
+
+public sealed class BranchTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+    private static readonly Guid TenantId = Guid.NewGuid();
+
+    [Fact]
+    public void Apply_NewerSnapshot_IsTaken()
+    {
+        var branch = Branch.From(Snapshot("North", 1));
+
+        Assert.True(branch.Apply(Snapshot("North Street", 2)));
+
+        Assert.Equal("North Street", branch.Name);
+        Assert.Equal(2, branch.Revision);
+    }
+
+    [Fact]
+    public void Apply_SameOrOlderSnapshot_IsIgnored()
+    {
+        var branch = Branch.From(Snapshot("North Street", 2));
+
+        Assert.False(branch.Apply(Snapshot("North", 1)));
+        Assert.False(branch.Apply(Snapshot("Again", 2)));
+
+        Assert.Equal("North Street", branch.Name);
+    }
+
+    [Fact]
+    public void Close_OlderThanTheHeldRevision_IsIgnored()
+    {
+        var branch = Branch.From(Snapshot("North", 3));
+
+        Assert.False(branch.Close(2, Now));
+
+        Assert.Null(branch.ClosedAt);
+    }
+
+    [Fact]
+    public void ClosedPlaceholder_TakesALateSnapshotsDetailsButStaysClosed()
+    {
+        var branch = Branch.ClosedPlaceholder(TenantId, "north", 2, Now);
+
+        Assert.False(branch.Apply(Snapshot("North", 1)));
+
+        Assert.Equal("North", branch.Name);
+        Assert.Equal("Europe/London", branch.TimeZone);
+        Assert.Equal(2, branch.Revision);
+        Assert.Equal(Now, branch.ClosedAt);
+    }
+
+    private static BranchUpdated Snapshot(string name, int revision) => new()
+    {
+        TenantId = TenantId,
+        Code = "north",
+        Name = name,
+        TimeZone = "Europe/London",
+        OpeningHours = [],
+        Holidays = [],
+        Changed = ["name"],
+        Revision = revision,
+        OccurredAt = Now,
+    };
+}
