@@ -52,14 +52,29 @@ public sealed class IsolationTests(PlatformFixture platform)
     [Fact]
     public async Task EveryOperation_ThroughTheGatewayWithoutAValidKey_Returns401Problem()
     {
-        var operations = await ReadOperationsAsync();
+        var operations = await OpenApiOperation.ReadPlatformAsync(platform, includeGateway: true);
         var unknownKey = $"cpk_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}_{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}";
+        var revokedKey = await CreateKeyAsync(Scopes.All, expiresAt: null);
+        using (var revoke = await platform.SendAsync(HttpMethod.Delete, $"/api/v1/keys/{revokedKey.Id}", platform.BusinessA))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        }
+
+        var expiringKey = await CreateKeyAsync(Scopes.All, DateTimeOffset.UtcNow.AddSeconds(2));
+        await Eventually.AssertAsync(async () =>
+        {
+            using var expired = await platform.SendAsync(HttpMethod.Get, "/api/v1/branches", new Business(platform.BusinessA.Id, expiringKey.Key));
+            return expired.StatusCode == HttpStatusCode.Unauthorized;
+        }, "the key should stop working once it expires");
+        Assert.Contains(operations, operation => operation.Service == "gateway");
         AuthenticationHeaderValue?[] credentials =
         [
             null,
             new("Bearer", "not-a-key"),
             new("Bearer", unknownKey),
             new("Bearer", platform.BusinessA.ApiKey + "x"),
+            new("Bearer", revokedKey.Key),
+            new("Bearer", expiringKey.Key),
             new("Basic", Convert.ToBase64String("a:b"u8)),
         ];
 
@@ -76,9 +91,35 @@ public sealed class IsolationTests(PlatformFixture platform)
 
                 using var response = await platform.Http.SendAsync(request);
 
-                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{operation} with '{credential}': {response.StatusCode}");
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{operation} with '{credential?.Scheme}' ({Describe(credential, revokedKey, expiringKey)}): {response.StatusCode}");
                 Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             }
+        }
+    }
+
+    [Fact]
+    public async Task EveryServiceOperation_WithAKeyHoldingEveryScopeButItsOwn_Returns403Problem()
+    {
+        var resources = await CreateResourcesOfBusinessAAsync();
+        var operations = await ReadOperationsAsync();
+        var keysLacking = new Dictionary<string, IssuedKey>();
+        foreach (var scope in Scopes.AllServiceScopes)
+        {
+            keysLacking[scope] = await CreateKeyAsync([.. Scopes.All.Where(held => held != scope)], expiresAt: null);
+        }
+
+        foreach (var operation in operations)
+        {
+            var needed = $"{operation.Service}:{(operation.IsWrite ? "write" : "read")}";
+            var key = keysLacking[needed];
+            using var response = await platform.SendAsync(
+                new HttpMethod(operation.Method),
+                operation.PathWith(name => resources.IdFor(operation, name).ToString()),
+                new Business(platform.BusinessA.Id, key.Key),
+                SampleBodies.Valid(operation));
+
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{operation} with a key lacking '{needed}': {response.StatusCode}");
+            await ProblemResponse.ReadAsync(response, HttpStatusCode.Forbidden, "forbidden");
         }
     }
 
@@ -137,16 +178,7 @@ public sealed class IsolationTests(PlatformFixture platform)
         }
     }
 
-    private async Task<IReadOnlyList<OpenApiOperation>> ReadOperationsAsync()
-    {
-        var operations = new List<OpenApiOperation>();
-        foreach (var service in platform.Services)
-        {
-            operations.AddRange(await OpenApiOperation.ReadAsync(platform.Http, service.BaseAddress, service.Name));
-        }
-
-        return operations;
-    }
+    private Task<IReadOnlyList<OpenApiOperation>> ReadOperationsAsync() => OpenApiOperation.ReadPlatformAsync(platform, includeGateway: false);
 
     private async Task<BusinessAResources> CreateResourcesOfBusinessAAsync()
     {
@@ -166,6 +198,22 @@ public sealed class IsolationTests(PlatformFixture platform)
         return new BusinessAResources(customerId, purchaseId, feedbackId);
     }
 
+    private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
+    {
+        using var response = await platform.SendAsync(HttpMethod.Post, "/api/v1/keys", platform.BusinessA, new { name = "Isolation probe", scopes, expiresAt });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Creating a key gave {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new IssuedKey(created.GetProperty("id").GetGuid(), created.GetProperty("key").GetString()!);
+    }
+
+    private static string Describe(AuthenticationHeaderValue? credential, IssuedKey revoked, IssuedKey expired) => credential?.Parameter switch
+    {
+        null => "none",
+        var key when key == revoked.Key => "revoked key",
+        var key when key == expired.Key => "expired key",
+        _ => "bad key",
+    };
+
     private async Task<long> CountPurchasesAsync(Guid customerId) =>
         await platform.Database("customersdb").ScalarAsync<long>("SELECT count(*) FROM purchases WHERE customer_id = @id", ("id", customerId));
 
@@ -174,6 +222,8 @@ public sealed class IsolationTests(PlatformFixture platform)
         var body = await response.Content.ReadAsStringAsync();
         return body.Length == 0 ? null : JsonDocument.Parse(body).RootElement.TryGetProperty("type", out var type) ? type.GetString() : null;
     }
+
+    private sealed record IssuedKey(Guid Id, string Key);
 
     /// <summary>Business A's resources, by the path parameter names the documents use.</summary>
     private sealed record BusinessAResources(Guid CustomerId, Guid PurchaseId, Guid FeedbackId)

@@ -26,6 +26,21 @@ public sealed partial record OpenApiOperation(
 
     public override string ToString() => $"{Method} {PathTemplate}";
 
+    /// <summary>
+    /// Every operation the platform publishes: the four services' documents, and the gateway's own (keys, branches,
+    /// audit, businesses) when <paramref name="includeGateway"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<OpenApiOperation>> ReadPlatformAsync(PlatformFixture platform, bool includeGateway)
+    {
+        var operations = new List<OpenApiOperation>();
+        foreach (var app in includeGateway ? [.. platform.Services, platform.Gateway] : platform.Services)
+        {
+            operations.AddRange(await ReadAsync(platform.Http, app.BaseAddress, app.Name));
+        }
+
+        return operations;
+    }
+
     /// <summary>Reads every operation of a service's document.</summary>
     public static async Task<IReadOnlyList<OpenApiOperation>> ReadAsync(HttpClient http, Uri serviceBaseAddress, string service)
     {

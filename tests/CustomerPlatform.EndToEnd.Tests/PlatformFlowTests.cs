@@ -63,6 +63,35 @@ public sealed class PlatformFlowTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Branch_RegisteredAndClosedThroughGateway_ReachesStandardsBranchDirectory()
+    {
+        var code = $"b{Guid.NewGuid():N}"[..12];
+        using (var registered = await platform.SendAsync(HttpMethod.Post, "/api/v1/branches", platform.BusinessA, new
+        {
+            code,
+            name = "Harbour",
+            timeZone = "Europe/Lisbon",
+            openingHours = new[] { new { day = "tuesday", opens = "08:00", closes = "20:00" } },
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        }
+
+        using (var closed = await platform.SendAsync(HttpMethod.Post, $"/api/v1/branches/{code}/close", platform.BusinessA))
+        {
+            Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        }
+
+        var standards = platform.Database("standardsdb");
+        (string, object?)[] key = [("tenant", platform.BusinessA.Id), ("code", code)];
+        await Eventually.AssertAsync(
+            async () => await standards.ScalarAsync<bool>("SELECT closed_at IS NOT NULL FROM branches WHERE tenant_id = @tenant AND code = @code", key),
+            "Standards should hold the branch, closed, from the gateway's events");
+        Assert.Equal("Europe/Lisbon", await standards.ScalarAsync<string>("SELECT time_zone FROM branches WHERE tenant_id = @tenant AND code = @code", key));
+        Assert.Equal("tuesday", await standards.ScalarAsync<string>("SELECT opening_hours -> 0 ->> 'day' FROM branches WHERE tenant_id = @tenant AND code = @code", key));
+    }
+
+    [Fact]
     public async Task TraceContext_FlowsFromGatewayThroughOutboxToLoyaltyConsumer()
     {
         var customerId = await RegisterCustomerAsync(platform.BusinessA);
