@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CustomerPlatform.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -54,7 +55,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
                 Title = "The request contains a character that cannot be stored, such as a NUL (\\u0000).",
                 Type = ProblemTypes.BadRequest,
             },
-            _ when IsDatabaseUnavailable(exception) => new ProblemDetails
+            _ when DatabaseFailures.IsUnavailable(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The service's database is unavailable.",
@@ -92,25 +93,6 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problemDetai
         for (Exception? current = exception; current is not null; current = current.InnerException)
         {
             if (current is PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether the database could not be reached or went away (a restart, a failover, a lost connection) after
-    /// EF's own retries: a condition the client can retry, so 503, not 500. Npgsql marks these transient; an
-    /// administrator's shutdown (57P01) or a server still starting (57P03) may arrive as a plain server error.
-    /// </summary>
-    public static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow }
-                or NpgsqlException { IsTransient: true })
             {
                 return true;
             }

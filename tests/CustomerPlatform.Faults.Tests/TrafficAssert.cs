@@ -53,11 +53,19 @@ public static class TrafficAssert
         var ids = succeeded.Select(outcome => outcome.PurchaseId!.Value).ToArray();
         var loyalty = platform.Database("loyaltydb");
         var draining = Stopwatch.StartNew();
-        await Eventually.AssertAsync(
-            async () => await loyalty.ScalarAsync<long>(
-                "SELECT count(DISTINCT source_id) FROM ledger_entries WHERE type = 'Earn' AND source_id = ANY(@ids)", ("ids", ids)) == ids.Length,
-            $"every one of the {ids.Length} purchases answered 2xx should be credited",
-            DrainTimeout);
+        try
+        {
+            await Eventually.AssertAsync(
+                async () => await loyalty.ScalarAsync<long>(
+                    "SELECT count(DISTINCT source_id) FROM ledger_entries WHERE type = 'Earn' AND source_id = ANY(@ids)", ("ids", ids)) == ids.Length,
+                $"every one of the {ids.Length} purchases answered 2xx should be credited",
+                DrainTimeout);
+        }
+        catch (Xunit.Sdk.FailException failure)
+        {
+            Assert.Fail($"{failure.Message}{Environment.NewLine}{await DescribePipelineAsync(platform, ids)}");
+        }
+
         var drained = draining.Elapsed;
 
         Assert.Equal(ids.Length, await loyalty.ScalarAsync<long>(
@@ -72,6 +80,36 @@ public static class TrafficAssert
             WHERE a.balance <> (SELECT coalesce(sum(e.points), 0) FROM ledger_entries e WHERE e.account_id = a.id)
             """));
         return drained;
+    }
+
+    /// <summary>
+    /// Where the purchases not credited are stuck: still unsent in Customers' outbox, sent but never recorded by
+    /// Loyalty's inbox, or waiting in a queue (or an error queue); and what the apps said.
+    /// </summary>
+    private static async Task<string> DescribePipelineAsync(PlatformFixture platform, Guid[] ids)
+    {
+        var credited = await platform.Database("loyaltydb").ScalarAsync<Guid[]>(
+            "SELECT coalesce(array_agg(DISTINCT source_id), '{}') FROM ledger_entries WHERE type = 'Earn' AND source_id = ANY(@ids)", ("ids", ids)) ?? [];
+        var missing = ids.Except(credited).Select(id => id.ToString()).ToArray();
+        var customers = platform.Database("customersdb");
+        var unsent = await customers.ScalarAsync<long>(
+            "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND payload ->> 'purchaseId' = ANY(@missing)", ("missing", missing));
+        var sent = await customers.ScalarAsync<long>(
+            "SELECT count(*) FROM outbox_messages WHERE sent_at IS NOT NULL AND payload ->> 'purchaseId' = ANY(@missing)", ("missing", missing));
+        var lastError = await customers.ScalarAsync<string>(
+            "SELECT last_error FROM outbox_messages WHERE last_error IS NOT NULL ORDER BY sequence DESC LIMIT 1");
+        var messageIds = await customers.ScalarAsync<Guid[]>(
+            "SELECT coalesce(array_agg(id), '{}') FROM outbox_messages WHERE payload ->> 'purchaseId' = ANY(@missing)", ("missing", missing)) ?? [];
+        var inInbox = await platform.Database("loyaltydb").ScalarAsync<long>(
+            "SELECT count(*) FROM inbox_messages WHERE message_id = ANY(@ids)", ("ids", messageIds));
+        var queues = await platform.Broker.DescribeQueuesAsync();
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            {missing.Length} of {ids.Length} not credited, e.g. {missing.FirstOrDefault()}; of their outbox rows in Customers {unsent} unsent and {sent} sent (last relay error: {lastError ?? "none"}); {inInbox} of them in Loyalty's inbox.
+            Queues:
+            {queues}
+            Apps said (recent):
+            {platform.AppOutput}
+            """);
     }
 
     /// <summary>The numbers a scenario reports: requests, 2xx, non-2xx by status, slowest answer, drain time.</summary>

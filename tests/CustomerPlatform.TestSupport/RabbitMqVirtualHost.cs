@@ -72,6 +72,27 @@ public sealed class RabbitMqVirtualHost : IAsyncLifetime
             : 0;
     }
 
+    /// <summary>
+    /// Every queue of the vhost with its messages (ready, unacknowledged) and consumers, one per line: to explain a
+    /// failure (statistics lag by a few seconds, as for <see cref="CountMessagesAsync"/>).
+    /// </summary>
+    public async Task<string> DescribeQueuesAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"api/queues/{Escape(Name)}", content: null, allowNotFound: true, cancellationToken);
+        using var document = await JsonDocument.ParseAsync(
+            await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            return $"(no queue list: {response.StatusCode})";
+        }
+
+        static long Read(JsonElement queue, string name) =>
+            queue.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
+
+        return string.Join(Environment.NewLine, document.RootElement.EnumerateArray().Select(queue =>
+            $"{queue.GetProperty("name").GetString()}: {Read(queue, "messages_ready")} ready, {Read(queue, "messages_unacknowledged")} unacked, {Read(queue, "consumers")} consumers"));
+    }
+
     /// <summary>Whether the queue has been declared in this vhost (immediate, unlike the counts).</summary>
     public async Task<bool> QueueExistsAsync(string queue, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using CustomerPlatform.ServiceDefaults.Problems;
+using CustomerPlatform.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -15,29 +15,29 @@ public sealed class DatabaseUnavailableTests
     [InlineData(PostgresErrorCodes.AdminShutdown)]
     [InlineData(PostgresErrorCodes.CrashShutdown)]
     [InlineData(PostgresErrorCodes.CannotConnectNow)]
-    public void IsDatabaseUnavailable_ServerShuttingDownOrStarting_IsTrue(string sqlState)
+    public void IsUnavailable_ServerShuttingDownOrStarting_IsTrue(string sqlState)
     {
         var shutdown = new PostgresException("terminating connection", "FATAL", "FATAL", sqlState);
 
-        Assert.True(PlatformExceptionHandler.IsDatabaseUnavailable(shutdown));
+        Assert.True(DatabaseFailures.IsUnavailable(shutdown));
     }
 
     [Fact]
-    public void IsDatabaseUnavailable_ConnectionRefusedAfterEfRetries_IsTrue()
+    public void IsUnavailable_ConnectionRefusedAfterEfRetries_IsTrue()
     {
         var refused = new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused));
         var retriesSpent = new RetryLimitExceededException("The maximum number of retries was exceeded.", refused);
 
-        Assert.True(PlatformExceptionHandler.IsDatabaseUnavailable(retriesSpent));
+        Assert.True(DatabaseFailures.IsUnavailable(retriesSpent));
     }
 
     [Fact]
-    public void IsDatabaseUnavailable_UniqueViolationOrABug_IsFalse()
+    public void IsUnavailable_UniqueViolationOrABug_IsFalse()
     {
         var unique = new DbUpdateException("duplicate", new PostgresException("duplicate key", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation));
         var bug = new InvalidOperationException("a bug", new NullReferenceException());
 
-        Assert.False(PlatformExceptionHandler.IsDatabaseUnavailable(unique));
-        Assert.False(PlatformExceptionHandler.IsDatabaseUnavailable(bug));
+        Assert.False(DatabaseFailures.IsUnavailable(unique));
+        Assert.False(DatabaseFailures.IsUnavailable(bug));
     }
 }

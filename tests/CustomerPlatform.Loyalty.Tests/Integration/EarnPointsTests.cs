@@ -44,6 +44,29 @@ public sealed class EarnPointsTests(LoyaltyServiceFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task PurchasesOfOneCustomerArrivingAllAtOnce_AreAllCreditedAndNoneFails()
+    {
+        // A backlog after an outage (broker or database back) arrives as a burst: many purchases of one customer
+        // consumed concurrently must queue for the account, not fail on it until their retries run out.
+        const int Purchases = 200;
+        var tenantId = Guid.NewGuid();
+        var customerId = Guid.NewGuid();
+        await fixture.RegisterCustomerAsync(tenantId, customerId);
+        var messages = Enumerable.Range(0, Purchases).Select(_ => (Id: Guid.NewGuid(), Purchase: LoyaltyEvents.Purchase(tenantId, customerId, 10m))).ToList();
+
+        await Task.WhenAll(messages.Select(message => fixture.PublishAsync(message.Purchase, message.Id)));
+        foreach (var message in messages)
+        {
+            await fixture.WaitUntilConsumedAsync(message.Id);
+        }
+
+        var account = await fixture.FindAccountAsync(tenantId, customerId);
+        Assert.Equal(Purchases * 10, account!.Balance);
+        Assert.Equal(Purchases, await fixture.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM ledger_entries WHERE account_id = @account", ("account", account.AccountId)));
+    }
+
+    [Fact]
     public async Task PurchaseRecorded_SameMessageDeliveredTwice_CreditsOnce()
     {
         var tenantId = Guid.NewGuid();
