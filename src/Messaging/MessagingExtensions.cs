@@ -1,5 +1,4 @@
 using CustomerPlatform.Messaging.Outbox;
-using CustomerPlatform.ServiceDefaults.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -13,9 +12,6 @@ public static class MessagingExtensions
 {
     /// <summary>The connection string name Aspire gives the RabbitMQ resource.</summary>
     public const string ConnectionName = "messaging";
-
-    /// <summary>How many seconds a consumer waits for its database before the message goes to the error queue.</summary>
-    public const int DatabaseOutageRetries = 120;
 
     /// <summary>
     /// Registers the bus from <c>ConnectionStrings:messaging</c> (an amqp:// URI), the outbox relay for
@@ -46,28 +42,14 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, includeNamespace: false));
             addConsumers?.Invoke(bus);
+            // A database outage is waited out inside the consumer (InboxConsumer), so these retries are for
+            // everything else: a conflict, a bug, a poison message gets a few quick retries, then the error queue.
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
-            {
-                // Outer: the database away (a restart, a failover) is waited out, every second for two minutes, with
-                // a fresh inner budget each time; five quick retries spent during a restart sent messages of a
-                // healthy pipeline to the error queue (the PostgreSQL restart fault test).
-                endpoint.UseMessageRetry(retry =>
-                {
-                    retry.Handle<Exception>(DatabaseFailures.IsUnavailable);
-                    retry.Interval(DatabaseOutageRetries, TimeSpan.FromSeconds(1));
-                });
-                // Inner: anything else (a conflict, a bug, a poison message) gets a few quick retries, then the
-                // error queue.
-                endpoint.UseMessageRetry(retry =>
-                {
-                    retry.Ignore<Exception>(DatabaseFailures.IsUnavailable);
-                    retry.Exponential(
-                        retryLimit: 5,
-                        minInterval: TimeSpan.FromMilliseconds(100),
-                        maxInterval: TimeSpan.FromSeconds(5),
-                        intervalDelta: TimeSpan.FromMilliseconds(200));
-                });
-            });
+                endpoint.UseMessageRetry(retry => retry.Exponential(
+                    retryLimit: 5,
+                    minInterval: TimeSpan.FromMilliseconds(100),
+                    maxInterval: TimeSpan.FromSeconds(5),
+                    intervalDelta: TimeSpan.FromMilliseconds(200))));
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>

@@ -20,4 +20,7 @@ internal static class MessagingTelemetry
 
     public static readonly Counter<long> InboxDuplicates =
         Meter.CreateCounter<long>("customer_platform.inbox.duplicates", "{message}", "Deliveries skipped because the inbox had already processed them.");
+
+    public static readonly Counter<long> InboxDatabaseWaits =
+        Meter.CreateCounter<long>("customer_platform.inbox.database_waits", "{wait}", "Seconds a consumer waited for its database to come back.");
 }

@@ -9,12 +9,18 @@ namespace CustomerPlatform.Messaging.Inbox;
 /// <summary>
 /// Base of every consumer: acts for the event's tenant, and records the message id in the inbox in the same
 /// transaction as the work, so a redelivered message has exactly one effect. A failure rolls both back and
-/// MassTransit retries, then moves the message to the error queue.
+/// MassTransit retries, then moves the message to the error queue; the database being away is not such a failure:
+/// the consumer waits for it (up to <see cref="DatabaseOutageWait"/>).
 /// </summary>
 public abstract class InboxConsumer<TMessage, TContext>(TContext db, TenantContext tenant, TimeProvider clock) : IConsumer<TMessage>
     where TMessage : class, IIntegrationEvent
     where TContext : ServiceDbContext
 {
+    /// <summary>How long a consumer waits for its database to come back before the message counts as failed.</summary>
+    public static readonly TimeSpan DatabaseOutageWait = TimeSpan.FromMinutes(2);
+
+    private static readonly TimeSpan DatabaseRetryInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>The inbox key's consumer part; stable, so renaming the class does not re-run old messages.</summary>
     protected abstract string ConsumerName { get; }
 
@@ -32,6 +38,26 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, TenantConte
         // handled at SIGTERM into a fault in the error queue. The work is one short transaction; the host's stop
         // timeout bounds it, so shutdown drains in-flight messages instead.
         var cancellationToken = CancellationToken.None;
+        var outageDeadline = clock.GetUtcNow() + DatabaseOutageWait;
+        while (true)
+        {
+            try
+            {
+                await HandleOnceAsync(context.Message, messageId, cancellationToken);
+                return;
+            }
+            catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception) && clock.GetUtcNow() < outageDeadline)
+            {
+                // The database is away (a restart, a failover) after EF's own quick retries. Waiting here keeps the
+                // message's retries for real failures: spent during a restart, they sent a healthy message to the
+                // error queue. If the app stops meanwhile, the unacknowledged message is simply delivered again.
+                MessagingTelemetry.InboxDatabaseWaits.Add(1);
+                await Task.Delay(DatabaseRetryInterval, clock, cancellationToken);
+            }
+        }
+    }
+
+    private async Task HandleOnceAsync(TMessage message, Guid messageId, CancellationToken cancellationToken) =>
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
@@ -49,11 +75,10 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db, TenantConte
                 return;
             }
 
-            await HandleAsync(context.Message, cancellationToken);
+            await HandleAsync(message, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
-    }
 
     /// <summary>Does the work through <see cref="Db"/>; must also be safe to re-run (natural keys).</summary>
     protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);
