@@ -5,7 +5,7 @@ using CustomerPlatform.TestSupport;
 namespace CustomerPlatform.Bench;
 
 /// <summary>The three scenarios of issue #3, each beside its baseline measured in the same run.</summary>
-public sealed class Scenarios(BenchPlatform platform, BenchSettings settings, Report report, HttpClient control)
+public sealed class Scenarios(PlatformProcesses platform, BenchSettings settings, Report report, HttpClient control)
 {
     private const string Direct = "direct to Customers";
     private const string Yarp = "bare YARP";

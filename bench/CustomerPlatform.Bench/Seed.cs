@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CustomerPlatform.ServiceDefaults.Idempotency;
+using CustomerPlatform.TestSupport;
 
 namespace CustomerPlatform.Bench;
 
@@ -13,7 +14,7 @@ public static class Seed
     private const string PurchaseBody = """{"branch":"main","amount":12.50,"currency":"EUR"}""";
 
     /// <summary>Registers customers and waits until Loyalty has opened an account for each.</summary>
-    public static async Task<Guid[]> CustomersAsync(BenchPlatform platform, string apiKey, int count)
+    public static async Task<Guid[]> CustomersAsync(PlatformProcesses platform, string apiKey, int count)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
