@@ -2,7 +2,8 @@ namespace CustomerPlatform.Bench;
 
 /// <summary>
 /// How long and how hard each scenario runs, sized for two cores shared by the load, the five apps, PostgreSQL
-/// and RabbitMQ: the whole run stays within about five minutes. <c>--quick</c> shortens every window (a smoke run).
+/// and RabbitMQ: the whole run stays within about five minutes. <c>--quick</c> shortens every window (a smoke run);
+/// <c>--pipeline</c> runs only the purchase scenarios; <c>--probe</c> shows where purchases wait (<see cref="PipelineProbe"/>).
 /// </summary>
 public sealed record BenchSettings(
     int Customers,
@@ -11,15 +12,17 @@ public sealed record BenchSettings(
     TimeSpan WarmUp,
     TimeSpan Window,
     double ModerateRate,
-    TimeSpan OpenLoop)
+    TimeSpan OpenLoop,
+    bool Probe,
+    bool PipelineOnly)
 {
     public static BenchSettings Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var unknown = args.Where(arg => arg != "--quick").ToList();
+        var unknown = args.Where(arg => arg is not "--quick" and not "--probe" and not "--pipeline").ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick]");
+            throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick] [--probe] [--pipeline]");
         }
 
         var scale = quick ? 0.3 : 1.0;
@@ -40,6 +43,8 @@ public sealed record BenchSettings(
             WarmUp: Seconds(3),
             Window: Seconds(10),
             ModerateRate: 50,
-            OpenLoop: Seconds(15));
+            OpenLoop: Seconds(15),
+            Probe: args.Contains("--probe"),
+            PipelineOnly: args.Contains("--pipeline"));
     }
 }

@@ -25,7 +25,11 @@ public sealed class Scenarios(PlatformProcesses platform, BenchSettings settings
         Console.WriteLine($"bench: seeding {settings.Customers} customers");
         _customerIds = await Seed.CustomersAsync(platform, _apiKey, settings.Customers);
 
-        await ReadCustomerAsync();
+        if (!settings.PipelineOnly)
+        {
+            await ReadCustomerAsync();
+        }
+
         await PurchasesToPointsAsync();
     }
 
@@ -87,7 +91,12 @@ public sealed class Scenarios(PlatformProcesses platform, BenchSettings settings
         Operation publish = _ => rawBus.PublishAndConsumeAsync(CompletionTimeout);
 
         Console.WriteLine($"bench: purchase to points, {settings.PipelineWorkers} in flight");
-        var pipeline = await Load.ClosedAsync(settings.PipelineWorkers, settings.WarmUp, settings.Window, purchase);
+        Measurement pipeline;
+        await using (PipelineProbe.StartIf(settings.Probe, platform))
+        {
+            pipeline = await Load.ClosedAsync(settings.PipelineWorkers, settings.WarmUp, settings.Window, purchase);
+        }
+
         Console.WriteLine($"bench: raw MassTransit publish to consume, {settings.PipelineWorkers} in flight");
         var raw = await Load.ClosedAsync(settings.PipelineWorkers, settings.WarmUp, settings.Window, publish);
         report.Add(PurchaseToPoints, $"{settings.PipelineWorkers} in flight, closed loop", pipeline,
