@@ -19,15 +19,29 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
     protected override async Task HandleAsync(PurchaseRecorded message, CancellationToken cancellationToken)
     {
         var points = EarnRules.PointsForPurchase(message.Amount);
-        var alreadyCredited = await Db.LedgerEntries.AnyAsync(
-            entry => entry.Type == LedgerEntryType.Earn && entry.SourceId == message.PurchaseId, cancellationToken);
-        if (points == 0 || alreadyCredited)
+        if (points == 0)
+        {
+            return;
+        }
+
+        // The account and whether this purchase was credited already, in one round trip (an account's ledger holds
+        // all its entries, and without an account there is no entry).
+        var found = await Db.Accounts
+            .Where(candidate => candidate.CustomerId == message.CustomerId)
+            .Select(candidate => new
+            {
+                Account = candidate,
+                Credited = Db.LedgerEntries.Any(credit =>
+                    credit.AccountId == candidate.Id && credit.Type == LedgerEntryType.Earn && credit.SourceId == message.PurchaseId),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is { Credited: true })
         {
             return;
         }
 
         var now = Clock.GetUtcNow();
-        var account = await AccountBook.GetOrOpenAsync(Db, message.TenantId, message.CustomerId, now, cancellationToken);
+        var account = found?.Account ?? AccountBook.Open(Db, message.TenantId, message.CustomerId, now);
         var entry = account.Earn(points, message.PurchaseId, message.Branch, message.OccurredAt, now);
         Db.LedgerEntries.Add(entry);
         Db.EnqueueEvent(new PointsEarned

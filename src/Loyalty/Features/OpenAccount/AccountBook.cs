@@ -21,7 +21,13 @@ internal static class AccountBook
             return account;
         }
 
-        account = LoyaltyAccount.Open(tenantId, customerId, now);
+        return Open(db, tenantId, customerId, now);
+    }
+
+    /// <summary>Opens an account for a customer who has none (the caller has looked), with its event.</summary>
+    public static LoyaltyAccount Open(LoyaltyDbContext db, Guid tenantId, Guid customerId, DateTimeOffset now)
+    {
+        var account = LoyaltyAccount.Open(tenantId, customerId, now);
         db.Accounts.Add(account);
         db.EnqueueEvent(new LoyaltyAccountOpened
         {
