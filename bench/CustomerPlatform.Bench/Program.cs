@@ -24,9 +24,11 @@ await using (var platform = await BenchPlatform.StartAsync(control))
         Console.Error.WriteLine(platform.AppOutput);
         throw;
     }
+
+    // Printed before the platform is removed, so a failure to clean up (a broker restarted meanwhile) cannot lose it.
+    Console.WriteLine($"bench: load average at the end {File.ReadAllText("/proc/loadavg").Trim()}");
+    Console.WriteLine();
+    report.Print(Console.Out);
 }
 
-Console.WriteLine($"bench: load average at the end {File.ReadAllText("/proc/loadavg").Trim()}");
-Console.WriteLine();
-report.Print(Console.Out);
 return report.AnyFailures ? 1 : 0;

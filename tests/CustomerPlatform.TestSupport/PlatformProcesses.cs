@@ -118,10 +118,17 @@ public sealed class PlatformProcesses : IAsyncDisposable
             await app.DisposeAsync();
         }
 
-        await Broker.DisposeAsync();
-        foreach (var database in _databases.Values)
+        // The databases are dropped even when the vhost cannot be deleted (a broker restarted meanwhile).
+        try
         {
-            await database.DisposeAsync();
+            await Broker.DisposeAsync();
+        }
+        finally
+        {
+            foreach (var database in _databases.Values)
+            {
+                await database.DisposeAsync();
+            }
         }
     }
 }
