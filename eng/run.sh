@@ -31,6 +31,8 @@ PG_HOST="${CP_PG_HOST:-127.0.0.1}"
 PG_PORT="${CP_PG_PORT:-5432}"
 PG_USER="${CP_PG_USER:-customerplatform}"
 PG_PASSWORD="${CP_PG_PASSWORD:-customerplatform}"
+# TLS costs loopback connections a third of the services' CPU (bench/README.md); a remote server may want Require.
+PG_SSL_MODE="${CP_PG_SSL_MODE:-Disable}"
 RABBIT_HOST="${CP_RABBIT_HOST:-127.0.0.1}"
 RABBIT_PORT="${CP_RABBIT_PORT:-5672}"
 RABBIT_USER="${CP_RABBIT_USER:-customerplatform}"
@@ -121,7 +123,7 @@ start_app() {
       ASPNETCORE_URLS="http://127.0.0.1:$port" \
       OTEL_SERVICE_NAME="$name" \
       InternalAuth__SigningKey="$SIGNING_KEY" \
-      "ConnectionStrings__$db=Host=$PG_HOST;Port=$PG_PORT;Database=$db;Username=$PG_USER;Password=$PG_PASSWORD" \
+      "ConnectionStrings__$db=Host=$PG_HOST;Port=$PG_PORT;Database=$db;Username=$PG_USER;Password=$PG_PASSWORD;SSL Mode=$PG_SSL_MODE" \
       ConnectionStrings__messaging="$MESSAGING" \
       "$@" \
       dotnet "CustomerPlatform.$project.dll"
