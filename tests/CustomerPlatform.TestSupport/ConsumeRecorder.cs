@@ -12,8 +12,12 @@ public sealed class ConsumeRecorder : IConsumeObserver
 {
     private readonly ConcurrentDictionary<Guid, int> _completed = new();
     private readonly ConcurrentQueue<string> _faults = new();
+    private readonly ConcurrentDictionary<Guid, int> _faulted = new();
 
     public int TimesConsumed(Guid messageId) => _completed.GetValueOrDefault(messageId);
+
+    /// <summary>How many attempts to consume the message faulted (each then retried).</summary>
+    public int TimesFaulted(Guid messageId) => _faulted.GetValueOrDefault(messageId);
 
     /// <summary>The faulted attempts so far (each is retried, then dead-lettered), for failure messages.</summary>
     public string DescribeFaults() =>
@@ -37,6 +41,11 @@ public sealed class ConsumeRecorder : IConsumeObserver
         where T : class
     {
         _faults.Enqueue($"{typeof(T).Name} {context.MessageId}: {exception.GetType().Name}: {exception.Message}");
+        if (context.MessageId is { } messageId)
+        {
+            _faulted.AddOrUpdate(messageId, 1, (_, count) => count + 1);
+        }
+
         return Task.CompletedTask;
     }
 }

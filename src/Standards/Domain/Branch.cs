@@ -23,12 +23,8 @@ public sealed class Branch : ITenantOwned
     public int Revision { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 
-    public static Branch From(IBranchSnapshot snapshot)
-    {
-        var branch = new Branch { TenantId = snapshot.TenantId, Code = snapshot.Code };
-        branch.Apply(snapshot);
-        return branch;
-    }
+    /// <summary>A branch no event has described yet: the row the directory creates, then locks, before applying one.</summary>
+    public static Branch Unknown(Guid tenantId, string code) => new() { TenantId = tenantId, Code = code };
 
     /// <summary>
     /// Takes the snapshot when it is newer than what is held; false when it was stale. A placeholder still takes a
@@ -36,7 +32,7 @@ public sealed class Branch : ITenantOwned
     /// </summary>
     public bool Apply(IBranchSnapshot snapshot)
     {
-        var isNewer = Revision == 0 || snapshot.Revision > Revision;
+        var isNewer = snapshot.Revision > Revision;
         if (!isNewer && !IsPlaceholder)
         {
             return false;
@@ -50,15 +46,8 @@ public sealed class Branch : ITenantOwned
         return isNewer;
     }
 
-    /// <summary>Known only from a close that overtook the branch's other events: no details yet.</summary>
+    /// <summary>Known only from a close that overtook the branch's other events, or not yet known: no details.</summary>
     private bool IsPlaceholder => TimeZone.Length == 0;
-
-    /// <summary>
-    /// Marks the branch closed. A close that overtook the branch's registration leaves a placeholder that the late
-    /// snapshot (an older revision) does not reopen.
-    /// </summary>
-    public static Branch ClosedPlaceholder(Guid tenantId, string code, int revision, DateTimeOffset closedAt) =>
-        new() { TenantId = tenantId, Code = code, Revision = revision, ClosedAt = closedAt };
 
     /// <summary>Closes the branch at the given revision; false when a newer revision is already held.</summary>
     public bool Close(int revision, DateTimeOffset closedAt)

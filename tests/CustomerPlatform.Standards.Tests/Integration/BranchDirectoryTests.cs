@@ -45,6 +45,25 @@ public sealed class BranchDirectoryTests(StandardsServiceFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task EventsOfOneBranchHandledAtTheSameMoment_ApplyInTurnWithoutAFailedAttempt()
+    {
+        var tenantId = Guid.NewGuid();
+        Guid[] ids = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+
+        await Task.WhenAll(
+            fixture.PublishAsync(Registered(tenantId, "north", "North", revision: 1), ids[0]),
+            fixture.PublishAsync(Updated(tenantId, "north", "North Street", revision: 2), ids[1]),
+            fixture.PublishAsync(new BranchClosed { TenantId = tenantId, Code = "north", Revision = 3, OccurredAt = DateTimeOffset.UtcNow }, ids[2]));
+        foreach (var id in ids)
+        {
+            await fixture.WaitUntilConsumedAsync(id);
+        }
+
+        Assert.Equal(("North Street", 3, true), await ReadAsync(tenantId, "north"));
+        Assert.All(ids, id => Assert.Equal(0, fixture.Consumed.TimesFaulted(id)));
+    }
+
+    [Fact]
     public async Task SameCodeInTwoBusinesses_AreKeptApart()
     {
         var tenantId = Guid.NewGuid();

@@ -10,9 +10,21 @@ public sealed class BranchTests
     private static readonly Guid TenantId = Guid.NewGuid();
 
     [Fact]
+    public void Apply_FirstSnapshot_IsTaken()
+    {
+        var branch = Branch.Unknown(TenantId, "north");
+
+        Assert.True(branch.Apply(Snapshot("North", 1)));
+
+        Assert.Equal("North", branch.Name);
+        Assert.Equal("Europe/London", branch.TimeZone);
+        Assert.Equal(1, branch.Revision);
+    }
+
+    [Fact]
     public void Apply_NewerSnapshot_IsTaken()
     {
-        var branch = Branch.From(Snapshot("North", 1));
+        var branch = Known(Snapshot("North", 1));
 
         Assert.True(branch.Apply(Snapshot("North Street", 2)));
 
@@ -23,7 +35,7 @@ public sealed class BranchTests
     [Fact]
     public void Apply_SameOrOlderSnapshot_IsIgnored()
     {
-        var branch = Branch.From(Snapshot("North Street", 2));
+        var branch = Known(Snapshot("North Street", 2));
 
         Assert.False(branch.Apply(Snapshot("North", 1)));
         Assert.False(branch.Apply(Snapshot("Again", 2)));
@@ -34,7 +46,7 @@ public sealed class BranchTests
     [Fact]
     public void Close_OlderThanTheHeldRevision_IsIgnored()
     {
-        var branch = Branch.From(Snapshot("North", 3));
+        var branch = Known(Snapshot("North", 3));
 
         Assert.False(branch.Close(2, Now));
 
@@ -42,9 +54,10 @@ public sealed class BranchTests
     }
 
     [Fact]
-    public void ClosedPlaceholder_TakesALateSnapshotsDetailsButStaysClosed()
+    public void CloseBeforeAnySnapshot_TakesTheLateSnapshotsDetailsButStaysClosed()
     {
-        var branch = Branch.ClosedPlaceholder(TenantId, "north", 2, Now);
+        var branch = Branch.Unknown(TenantId, "north");
+        Assert.True(branch.Close(2, Now));
 
         Assert.False(branch.Apply(Snapshot("North", 1)));
 
@@ -52,6 +65,13 @@ public sealed class BranchTests
         Assert.Equal("Europe/London", branch.TimeZone);
         Assert.Equal(2, branch.Revision);
         Assert.Equal(Now, branch.ClosedAt);
+    }
+
+    private static Branch Known(IBranchSnapshot snapshot)
+    {
+        var branch = Branch.Unknown(TenantId, snapshot.Code);
+        branch.Apply(snapshot);
+        return branch;
     }
 
     private static BranchUpdated Snapshot(string name, int revision) => new()

@@ -35,34 +35,36 @@ public sealed class BranchClosedConsumer(StandardsDbContext db, TenantContext te
 
     protected override async Task HandleAsync(BranchClosed message, CancellationToken cancellationToken)
     {
-        var branch = await BranchDirectory.FindAsync(Db, message.Code, cancellationToken);
-        if (branch is null)
-        {
-            Db.Branches.Add(Branch.ClosedPlaceholder(message.TenantId, message.Code, message.Revision, message.OccurredAt));
-        }
-        else
-        {
-            branch.Close(message.Revision, message.OccurredAt);
-        }
+        var branch = await BranchDirectory.LockAsync(Db, message.TenantId, message.Code, cancellationToken);
+        branch.Close(message.Revision, message.OccurredAt);
     }
 }
 
-/// <summary>The branch directory's one write path: newest revision wins, whatever order events arrive in.</summary>
+/// <summary>
+/// The branch directory's one write path: newest revision wins, whatever order events arrive in. Events of one branch
+/// travel on separate queues and may be handled at the same moment, so each takes the branch's row lock first
+/// (creating an empty row if there is none) and they apply one after the other, instead of racing to insert.
+/// </summary>
 internal static class BranchDirectory
 {
-    public static Task<Branch?> FindAsync(StandardsDbContext db, string code, CancellationToken cancellationToken) =>
-        db.Branches.FirstOrDefaultAsync(branch => branch.Code == code, cancellationToken);
+    public static async Task<Branch> LockAsync(StandardsDbContext db, Guid tenantId, string code, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO branches (tenant_id, code, name, time_zone, opening_hours, holidays, revision)
+            VALUES ({tenantId}, {code}, '', '', '[]', '[]', 0)
+            ON CONFLICT DO NOTHING
+            """,
+            cancellationToken);
+        var locked = await db.Branches
+            .FromSql($"SELECT * FROM branches WHERE tenant_id = {tenantId} AND code = {code} FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        return locked.Single();
+    }
 
     public static async Task KeepAsync(StandardsDbContext db, IBranchSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var branch = await FindAsync(db, snapshot.Code, cancellationToken);
-        if (branch is null)
-        {
-            db.Branches.Add(Branch.From(snapshot));
-        }
-        else
-        {
-            branch.Apply(snapshot);
-        }
+        var branch = await LockAsync(db, snapshot.TenantId, snapshot.Code, cancellationToken);
+        branch.Apply(snapshot);
     }
 }
