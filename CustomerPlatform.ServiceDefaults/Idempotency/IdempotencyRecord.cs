@@ -30,5 +30,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(record => record.Key).HasMaxLength(IdempotencyFilter.MaxKeyLength);
         builder.Property(record => record.Operation).HasMaxLength(300);
         builder.Property(record => record.ETag).HasColumnName("etag");
+        // The hourly prune deletes by age (IdempotencyRecordPruner).
+        builder.HasIndex(record => record.CreatedAt).HasDatabaseName("ix_idempotency_records_created_at");
     }
 }

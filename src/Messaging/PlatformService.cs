@@ -1,14 +1,17 @@
+using CustomerPlatform.ServiceDefaults.Idempotency;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using CustomerPlatform.ServiceDefaults.Security;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace CustomerPlatform.Messaging;
 
 /// <summary>
 /// The composition every domain service shares, so a Program is three lines: defaults, internal token,
-/// its database <c>&lt;name&gt;db</c> (migrated at start), the bus with queues prefixed <c>&lt;name&gt;</c>.
+/// its database <c>&lt;name&gt;db</c> (migrated at start), the bus with queues prefixed <c>&lt;name&gt;</c>, and the
+/// hourly pruning of old <c>Idempotency-Key</c> records.
 /// Validation is not here: its source generator only sees the endpoints of the assembly that calls
 /// <c>AddValidation</c>, so each service's Program calls it.
 /// </summary>
@@ -24,6 +27,7 @@ public static class PlatformService
         builder.AddInternalAuthentication();
         builder.AddServiceDbContext<TContext>($"{name}db", MessagingExtensions.UseOutboxNudge);
         builder.AddMessaging<TContext>(name, addConsumers);
+        builder.Services.AddHostedService<IdempotencyRecordPruner<TContext>>();
         return builder;
     }
 

@@ -1,5 +1,9 @@
 using System.Net;
+using CustomerPlatform.Customers.Infrastructure;
+using CustomerPlatform.ServiceDefaults.Idempotency;
 using CustomerPlatform.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Xunit;
 
 namespace CustomerPlatform.Customers.Tests.Integration;
@@ -29,6 +33,34 @@ public sealed class IdempotencyTests(CustomersServiceFixture fixture) : IClassFi
         Assert.Equal(first.Content.Headers.ContentType?.MediaType, replay.Content.Headers.ContentType?.MediaType);
         Assert.Equal(1L, await fixture.Database.CountForTenantAsync("customers", tenantId));
         Assert.Equal(1L, await fixture.Database.CountForTenantAsync("outbox_messages", tenantId));
+    }
+
+    [Fact]
+    public async Task Pruner_ForgetsKeysOlderThanTheRetention_AndKeepsNewerOnes()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var (oldKey, newKey) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        using (var old = await PostAsync(client, oldKey, new { displayName = "Olga" }))
+        using (var recent = await PostAsync(client, newKey, new { displayName = "Nina" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, old.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, recent.StatusCode);
+        }
+
+        var pruner = fixture.Service.Services.GetServices<IHostedService>().OfType<IdempotencyRecordPruner<CustomersDbContext>>().Single();
+        await fixture.Database.ExecuteAsync(
+            "UPDATE idempotency_records SET created_at = now() - @age WHERE key = @key",
+            ("age", pruner.Retention + TimeSpan.FromMinutes(1)),
+            ("key", oldKey));
+
+        Assert.True(await pruner.PruneAsync(CancellationToken.None) >= 1);
+
+        (string, object?)[] tenant = [("tenant", tenantId)];
+        var kept = await fixture.Database.ScalarAsync<string[]>(
+            "SELECT coalesce(array_agg(key), '{}') FROM idempotency_records WHERE tenant_id = @tenant", tenant);
+        Assert.Equal([newKey], kept!);
+        Assert.Equal(2L, await fixture.Database.CountForTenantAsync("customers", tenantId));
     }
 
     [Fact]

@@ -202,6 +202,9 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                     b.HasKey("TenantId", "Key")
                         .HasName("pk_idempotency_records");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
                     b.ToTable("idempotency_records", (string)null);
                 });
 #pragma warning restore 612, 618

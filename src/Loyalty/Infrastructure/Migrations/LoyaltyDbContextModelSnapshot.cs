@@ -264,6 +264,9 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                     b.HasKey("TenantId", "Key")
                         .HasName("pk_idempotency_records");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
                     b.ToTable("idempotency_records", (string)null);
                 });
 
