@@ -5,8 +5,8 @@ namespace CustomerPlatform.Standards.Domain;
 
 /// <summary>
 /// A branch as Standards knows it from the gateway's branch events: its time zone, opening hours and holidays are
-/// what business-hours clocks run on. Events may arrive out of order or twice; a snapshot older than the one held
-/// (by <see cref="Revision"/>) changes nothing.
+/// what business-hours clocks run on. Events may arrive out of order or twice: a snapshot older than the details
+/// held (by <see cref="Revision"/>) changes nothing, and a close is final whenever it arrives.
 /// </summary>
 public sealed class Branch : ITenantOwned
 {
@@ -20,20 +20,17 @@ public sealed class Branch : ITenantOwned
     public string TimeZone { get; private set; } = "";
     public List<OpeningPeriod> OpeningHours { get; private set; } = [];
     public List<Holiday> Holidays { get; private set; } = [];
+    /// <summary>The revision of the snapshot whose details are held; 0 before the first.</summary>
     public int Revision { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 
     /// <summary>A branch no event has described yet: the row the directory creates, then locks, before applying one.</summary>
     public static Branch Unknown(Guid tenantId, string code) => new() { TenantId = tenantId, Code = code };
 
-    /// <summary>
-    /// Takes the snapshot when it is newer than what is held; false when it was stale. A placeholder still takes a
-    /// stale snapshot's details (a closed branch keeps its name and hours), but stays closed at its revision.
-    /// </summary>
+    /// <summary>Takes the snapshot when it is newer than the details held; false when it was stale.</summary>
     public bool Apply(IBranchSnapshot snapshot)
     {
-        var isNewer = snapshot.Revision > Revision;
-        if (!isNewer && !IsPlaceholder)
+        if (snapshot.Revision <= Revision)
         {
             return false;
         }
@@ -42,23 +39,23 @@ public sealed class Branch : ITenantOwned
         TimeZone = snapshot.TimeZone;
         OpeningHours = [.. snapshot.OpeningHours];
         Holidays = [.. snapshot.Holidays];
-        Revision = Math.Max(Revision, snapshot.Revision);
-        return isNewer;
+        Revision = snapshot.Revision;
+        return true;
     }
 
-    /// <summary>Known only from a close that overtook the branch's other events, or not yet known: no details.</summary>
-    private bool IsPlaceholder => TimeZone.Length == 0;
-
-    /// <summary>Closes the branch at the given revision; false when a newer revision is already held.</summary>
-    public bool Close(int revision, DateTimeOffset closedAt)
+    /// <summary>
+    /// Closes the branch; false when it was closed already. Closing is final (the gateway changes a closed branch no
+    /// more), so a close is kept whatever order it arrives in, and snapshots that arrive after it still fill in the
+    /// details it had.
+    /// </summary>
+    public bool Close(DateTimeOffset closedAt)
     {
-        if (revision <= Revision)
+        if (ClosedAt is not null)
         {
             return false;
         }
 
         ClosedAt = closedAt;
-        Revision = revision;
         return true;
     }
 }

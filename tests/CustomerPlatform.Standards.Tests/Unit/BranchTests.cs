@@ -44,24 +44,27 @@ public sealed class BranchTests
     }
 
     [Fact]
-    public void Close_OlderThanTheHeldRevision_IsIgnored()
+    public void Close_Twice_KeepsTheFirstClose()
     {
-        var branch = Known(Snapshot("North", 3));
+        var branch = Known(Snapshot("North", 1));
 
-        Assert.False(branch.Close(2, Now));
+        Assert.True(branch.Close(Now));
+        Assert.False(branch.Close(Now.AddDays(1)));
 
-        Assert.Null(branch.ClosedAt);
+        Assert.Equal(Now, branch.ClosedAt);
     }
 
     [Fact]
-    public void CloseBeforeAnySnapshot_TakesTheLateSnapshotsDetailsButStaysClosed()
+    public void CloseBeforeAnySnapshot_StaysClosedAndTheLateSnapshotsStillApplyInOrder()
     {
         var branch = Branch.Unknown(TenantId, "north");
-        Assert.True(branch.Close(2, Now));
+        branch.Close(Now);
 
+        Assert.True(branch.Apply(Snapshot("North", 1)));
+        Assert.True(branch.Apply(Snapshot("North Street", 2)));
         Assert.False(branch.Apply(Snapshot("North", 1)));
 
-        Assert.Equal("North", branch.Name);
+        Assert.Equal("North Street", branch.Name);
         Assert.Equal("Europe/London", branch.TimeZone);
         Assert.Equal(2, branch.Revision);
         Assert.Equal(Now, branch.ClosedAt);

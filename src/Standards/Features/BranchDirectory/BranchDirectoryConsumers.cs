@@ -36,7 +36,7 @@ public sealed class BranchClosedConsumer(StandardsDbContext db, TenantContext te
     protected override async Task HandleAsync(BranchClosed message, CancellationToken cancellationToken)
     {
         var branch = await BranchDirectory.LockAsync(Db, message.TenantId, message.Code, cancellationToken);
-        branch.Close(message.Revision, message.OccurredAt);
+        branch.Close(message.OccurredAt);
     }
 }
 
