@@ -235,6 +235,18 @@ public sealed class BranchesTests(GatewayFixture fixture) : IClassFixture<Gatewa
     }
 
     [Fact]
+    public async Task List_UnknownStatus_Returns400NamingStatus()
+    {
+        var business = await fixture.CreateBusinessAsync();
+        using var client = fixture.CreateClient();
+
+        using var response = await client.SendAsync(HttpMethod.Get, $"{BranchesPath}?status=archived", business.ApiKey.Key);
+
+        var problem = await ProblemResponse.ReadAsync(response, HttpStatusCode.BadRequest, "validation");
+        Assert.Contains("open", ProblemResponse.ErrorsFor(problem, "status")[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Branches_WithoutKey_Return401()
     {
         using var client = fixture.CreateClient();
