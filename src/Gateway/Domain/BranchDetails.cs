@@ -198,7 +198,8 @@ public sealed partial record BranchDetails(
         return -1;
     }
 
-    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
+    /// <summary>Client text quoted in an error message, cut to 64 characters so a huge value cannot bloat the answer.</summary>
+    internal static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$")]
     private static partial Regex CodePattern();

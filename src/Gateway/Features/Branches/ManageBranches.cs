@@ -214,7 +214,7 @@ public static class ManageBranches
     }
 
     private static ProblemHttpResult NotFound(string code) =>
-        ProblemDetailsSetup.Problem(StatusCodes.Status404NotFound, $"No branch with code '{Shorten(code)}' exists.", type: ProblemTypes.NotFound);
+        ProblemDetailsSetup.Problem(StatusCodes.Status404NotFound, $"No branch with code '{BranchDetails.Shorten(code)}' exists.", type: ProblemTypes.NotFound);
 
     private static ProblemHttpResult AlreadyExists(string code) =>
         ProblemDetailsSetup.Problem(
@@ -222,6 +222,4 @@ public static class ManageBranches
             $"A branch with code '{code}' already exists.",
             "Branch codes are unique within a business; change the existing branch with PUT instead.",
             ProblemTypes.Duplicate);
-
-    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

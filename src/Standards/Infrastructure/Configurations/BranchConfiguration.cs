@@ -15,7 +15,5 @@ internal sealed class BranchConfiguration : IEntityTypeConfiguration<Branch>
         builder.Property(branch => branch.TimeZone).HasMaxLength(64);
         builder.Property(branch => branch.OpeningHours).HasJsonColumn();
         builder.Property(branch => branch.Holidays).HasJsonColumn();
-        // Two events of one branch handled at once: the later commit fails, is retried, and sees the newer revision.
-        builder.Property(branch => branch.Revision).IsConcurrencyToken();
     }
 }

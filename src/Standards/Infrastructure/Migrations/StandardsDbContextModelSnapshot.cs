@@ -197,7 +197,6 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                         .HasColumnName("opening_hours");
 
                     b.Property<int>("Revision")
-                        .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("revision");
 
