@@ -1,6 +1,7 @@
-using CustomerPlatform.Customers.Features.GetCustomer;
+using CustomerPlatform.Customers.Features.Attributes;
+using CustomerPlatform.Customers.Features.Consent;
 using CustomerPlatform.Customers.Features.RecordPurchase;
-using CustomerPlatform.Customers.Features.RegisterCustomer;
+using CustomerPlatform.Customers.Features.Records;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Customers;
@@ -12,6 +13,10 @@ public static class CustomersEndpoints
         var customers = app.MapGroup("/api/v1/customers").WithTags("Customers").RequireServiceScopes("customers");
         customers.MapRegisterCustomer();
         customers.MapGetCustomer();
+        customers.MapUpdateCustomer();
+        customers.MapArchiveCustomer();
+        customers.MapConsent();
+        customers.MapAttributes();
         customers.MapRecordPurchase();
         return app;
     }

@@ -9,10 +9,14 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
 {
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Purchase> Purchases => Set<Purchase>();
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<CustomAttributeDefinition> AttributeDefinitions => Set<CustomAttributeDefinition>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // btree_gin lets tenant_id lead the GIN indexes over arrays; pg_trgm gives typo-tolerant name search.
+        modelBuilder.HasPostgresExtension("btree_gin").HasPostgresExtension("pg_trgm");
         modelBuilder.AddOutboxAndInbox();
     }
 }
