@@ -2,6 +2,7 @@ using CustomerPlatform.Customers.Features.Attributes;
 using CustomerPlatform.Customers.Features.Consent;
 using CustomerPlatform.Customers.Features.RecordPurchase;
 using CustomerPlatform.Customers.Features.Records;
+using CustomerPlatform.Customers.Features.Search;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Customers;
@@ -12,6 +13,7 @@ public static class CustomersEndpoints
     {
         var customers = app.MapGroup("/api/v1/customers").WithTags("Customers").RequireServiceScopes("customers");
         customers.MapRegisterCustomer();
+        customers.MapSearchCustomers();
         customers.MapGetCustomer();
         customers.MapUpdateCustomer();
         customers.MapArchiveCustomer();

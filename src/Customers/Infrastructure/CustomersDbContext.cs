@@ -15,8 +15,8 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        // btree_gin lets tenant_id lead the GIN indexes over arrays; pg_trgm gives typo-tolerant name search.
-        modelBuilder.HasPostgresExtension("btree_gin").HasPostgresExtension("pg_trgm");
+        // pg_trgm: typo-tolerant name search.
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.AddOutboxAndInbox();
     }
 }

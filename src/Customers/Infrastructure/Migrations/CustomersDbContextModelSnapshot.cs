@@ -21,7 +21,6 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -261,20 +260,32 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_customers");
 
-                    b.HasIndex("TenantId", "Emails")
-                        .HasDatabaseName("ix_customers_tenant_emails");
+                    b.HasIndex("DisplayName")
+                        .HasDatabaseName("ix_customers_display_name_trgm");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TenantId", "Emails"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("DisplayName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("DisplayName"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("TenantId", "Phones")
-                        .HasDatabaseName("ix_customers_tenant_phones");
+                    b.HasIndex("Emails")
+                        .HasDatabaseName("ix_customers_emails");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TenantId", "Phones"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Emails"), "gin");
 
-                    b.HasIndex("TenantId", "Tags")
-                        .HasDatabaseName("ix_customers_tenant_tags");
+                    b.HasIndex("Phones")
+                        .HasDatabaseName("ix_customers_phones");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TenantId", "Tags"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Phones"), "gin");
+
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("ix_customers_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
+                    b.HasIndex("TenantId", "Id")
+                        .HasDatabaseName("ix_customers_tenant_id");
+
+                    b.HasIndex("TenantId", "DisplayName", "Id")
+                        .HasDatabaseName("ix_customers_tenant_display_name");
 
                     b.ToTable("customers", (string)null);
                 });

@@ -21,7 +21,6 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                 table: "customers");
 
             migrationBuilder.AlterDatabase()
-                .Annotation("Npgsql:PostgresExtension:btree_gin", ",,")
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
             migrationBuilder.AddColumn<string>(
@@ -244,22 +243,39 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_customers_tenant_emails",
+                name: "ix_customers_display_name_trgm",
                 table: "customers",
-                columns: new[] { "tenant_id", "emails" })
+                column: "display_name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_emails",
+                table: "customers",
+                column: "emails")
                 .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
-                name: "ix_customers_tenant_phones",
+                name: "ix_customers_phones",
                 table: "customers",
-                columns: new[] { "tenant_id", "phones" })
+                column: "phones")
                 .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
-                name: "ix_customers_tenant_tags",
+                name: "ix_customers_tags",
                 table: "customers",
-                columns: new[] { "tenant_id", "tags" })
+                column: "tags")
                 .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_tenant_display_name",
+                table: "customers",
+                columns: new[] { "tenant_id", "display_name", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_tenant_id",
+                table: "customers",
+                columns: new[] { "tenant_id", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_consent_records_customer_id",
@@ -282,15 +298,27 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                 name: "consent_records");
 
             migrationBuilder.DropIndex(
-                name: "ix_customers_tenant_emails",
+                name: "ix_customers_display_name_trgm",
                 table: "customers");
 
             migrationBuilder.DropIndex(
-                name: "ix_customers_tenant_phones",
+                name: "ix_customers_emails",
                 table: "customers");
 
             migrationBuilder.DropIndex(
-                name: "ix_customers_tenant_tags",
+                name: "ix_customers_phones",
+                table: "customers");
+
+            migrationBuilder.DropIndex(
+                name: "ix_customers_tags",
+                table: "customers");
+
+            migrationBuilder.DropIndex(
+                name: "ix_customers_tenant_display_name",
+                table: "customers");
+
+            migrationBuilder.DropIndex(
+                name: "ix_customers_tenant_id",
                 table: "customers");
 
             migrationBuilder.DropColumn(
@@ -386,7 +414,6 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                 table: "customers");
 
             migrationBuilder.AlterDatabase()
-                .OldAnnotation("Npgsql:PostgresExtension:btree_gin", ",,")
                 .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
             migrationBuilder.AddColumn<string>(
