@@ -1,6 +1,8 @@
 using CustomerPlatform.Customers.Features.GetCustomer;
+using CustomerPlatform.Customers.Features.Interactions;
 using CustomerPlatform.Customers.Features.RecordPurchase;
 using CustomerPlatform.Customers.Features.RegisterCustomer;
+using CustomerPlatform.Customers.Features.Reports;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Customers;
@@ -13,6 +15,11 @@ public static class CustomersEndpoints
         customers.MapRegisterCustomer();
         customers.MapGetCustomer();
         customers.MapRecordPurchase();
+        customers.MapRecordInteraction();
+        customers.MapListInteractions();
+        customers.MapCompleteFollowUp();
+        customers.MapListFollowUps();
+        customers.MapNeedsReport();
         return app;
     }
 }

@@ -9,6 +9,7 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
 {
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Purchase> Purchases => Set<Purchase>();
+    public DbSet<Interaction> Interactions => Set<Interaction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
