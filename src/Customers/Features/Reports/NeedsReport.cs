@@ -16,7 +16,7 @@ public static class NeedsReport
     {
         group.MapGet("/reports/needs", GetAsync).WithName("GetNeedsReport");
         group.MapGet("/reports/needs.csv", ExportCsvAsync).WithName("ExportNeedsReportCsv")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
     }
 
     /// <summary>The report as JSON: every period of the range, with its counts.</summary>
