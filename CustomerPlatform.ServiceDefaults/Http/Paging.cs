@@ -1,15 +1,33 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Text;
 
 namespace CustomerPlatform.ServiceDefaults.Http;
 
 /// <summary>
-/// Keyset paging: where a page ended (the last item's sort key and id), opaque to clients (base64url), so its layout
-/// can change without breaking them; and the checked <c>limit</c>.
+/// Where a keyset page ended: the last item's sort key and id. Opaque to clients (base64url), so its layout can
+/// change without breaking them.
 /// </summary>
 public readonly record struct PageCursor(string Key, Guid Id)
 {
     public const int MaxLength = 512;
+
+    /// <summary>A cursor for lists ordered by a time, then id.</summary>
+    public static PageCursor At(DateTimeOffset time, Guid id) => new(time.UtcTicks.ToString(CultureInfo.InvariantCulture), id);
+
+    /// <summary>The time of a cursor made by <see cref="At"/>; false when the key is not one.</summary>
+    public bool TryGetTime(out DateTimeOffset time)
+    {
+        time = default;
+        if (!long.TryParse(Key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
+        {
+            return false;
+        }
+
+        time = new DateTimeOffset(ticks, TimeSpan.Zero);
+        return true;
+    }
 
     public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Id:N}{Key}"));
 
@@ -22,11 +40,10 @@ public readonly record struct PageCursor(string Key, Guid Id)
             return false;
         }
 
-        var bytes = Base64Url.DecodeFromChars(text);
         string decoded;
         try
         {
-            decoded = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            decoded = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Base64Url.DecodeFromChars(text));
         }
         catch (DecoderFallbackException)
         {
@@ -43,35 +60,63 @@ public readonly record struct PageCursor(string Key, Guid Id)
     }
 }
 
-/// <summary>The page size and cursor a list request asked for, checked: errors name <c>limit</c> or <c>cursor</c>.</summary>
+/// <summary>
+/// The <c>limit</c> and <c>cursor</c> every keyset list takes, read from strings so a bad value is a validation error
+/// naming the parameter rather than a binding failure.
+/// </summary>
 public static class Paging
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
-    public static int CheckLimit(int? limit, Dictionary<string, string[]> errors)
+    /// <summary>The page size: the default when absent, capped at <see cref="MaxLimit"/>.</summary>
+    public static int ReadLimit(string? limit, IDictionary<string, string[]> errors)
     {
-        if (limit is < 1 or > MaxLimit)
+        if (string.IsNullOrEmpty(limit))
         {
-            errors["limit"] = [$"A limit from 1 to {MaxLimit}."];
+            return DefaultLimit;
         }
 
-        return limit ?? DefaultLimit;
+        if (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+        {
+            errors["limit"] = [$"A whole number from 1 to {MaxLimit}."];
+            return DefaultLimit;
+        }
+
+        return Math.Min(value, MaxLimit);
     }
 
-    public static PageCursor? CheckCursor(string? cursor, Dictionary<string, string[]> errors)
+    /// <summary>The position after which the page starts, or null for the first page.</summary>
+    public static PageCursor? ReadCursor(string? cursor, IDictionary<string, string[]> errors)
     {
-        if (cursor is null)
+        if (string.IsNullOrEmpty(cursor))
         {
             return null;
         }
 
-        if (PageCursor.TryDecode(cursor, out var decoded))
+        if (PageCursor.TryDecode(cursor, out var after))
         {
-            return decoded;
+            return after;
         }
 
-        errors["cursor"] = ["Not a cursor from this list; pass nextCursor from the previous page as it was."];
+        errors["cursor"] = ["Not a cursor this list issued: pass the nextCursor of a previous page unchanged."];
+        return null;
+    }
+
+    /// <summary>The position of a list ordered by time then id, or null for the first page.</summary>
+    public static (DateTimeOffset At, Guid Id)? ReadTimeCursor(string? cursor, IDictionary<string, string[]> errors)
+    {
+        if (ReadCursor(cursor, errors) is not { } after)
+        {
+            return null;
+        }
+
+        if (after.TryGetTime(out var time))
+        {
+            return (time, after.Id);
+        }
+
+        errors["cursor"] = ["Not a cursor this list issued: pass the nextCursor of a previous page unchanged."];
         return null;
     }
 }

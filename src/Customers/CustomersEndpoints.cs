@@ -1,7 +1,9 @@
 using CustomerPlatform.Customers.Features.Attributes;
 using CustomerPlatform.Customers.Features.Consent;
+using CustomerPlatform.Customers.Features.Interactions;
 using CustomerPlatform.Customers.Features.RecordPurchase;
 using CustomerPlatform.Customers.Features.Records;
+using CustomerPlatform.Customers.Features.Reports;
 using CustomerPlatform.Customers.Features.Search;
 using CustomerPlatform.ServiceDefaults.Security;
 
@@ -20,6 +22,11 @@ public static class CustomersEndpoints
         customers.MapConsent();
         customers.MapAttributes();
         customers.MapRecordPurchase();
+        customers.MapRecordInteraction();
+        customers.MapListInteractions();
+        customers.MapCompleteFollowUp();
+        customers.MapListFollowUps();
+        customers.MapNeedsReport();
         return app;
     }
 }

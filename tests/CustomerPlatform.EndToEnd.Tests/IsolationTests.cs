@@ -24,6 +24,7 @@ public sealed class IsolationTests(PlatformFixture platform)
         var resources = await CreateResourcesOfBusinessAAsync();
         var operations = (await ReadOperationsAsync()).Where(operation => operation.HasPathIds).ToList();
         var purchasesBefore = await CountPurchasesAsync(resources.CustomerId);
+        var interactionsBefore = await CountInteractionsAsync(resources.CustomerId);
         Assert.NotEmpty(operations);
 
         foreach (var operation in operations)
@@ -47,6 +48,9 @@ public sealed class IsolationTests(PlatformFixture platform)
         }
 
         Assert.Equal(purchasesBefore, await CountPurchasesAsync(resources.CustomerId));
+        Assert.Equal(interactionsBefore, await CountInteractionsAsync(resources.CustomerId));
+        Assert.Equal(0L, await platform.Database("customersdb").ScalarAsync<long>(
+            "SELECT count(*) FROM interactions WHERE id = @id AND follow_up_completed_at IS NOT NULL", ("id", resources.InteractionId)));
     }
 
     [Fact]
@@ -187,6 +191,9 @@ public sealed class IsolationTests(PlatformFixture platform)
         using var purchase = await platform.SendAsync(HttpMethod.Post, $"/api/v1/customers/{customerId}/purchases", platform.BusinessA,
             new { branch = "central", amount = 10m, currency = "EUR" });
         var purchaseId = (await purchase.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var interaction = await platform.SendAsync(HttpMethod.Post, $"/api/v1/customers/{customerId}/interactions", platform.BusinessA,
+            new { channel = "phone", purpose = "enquiry", summary = "Asked about opening hours.", branch = "central", followUpDueAt = DateTimeOffset.UtcNow.AddDays(1) });
+        var interactionId = (await interaction.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         using var feedback = await platform.SendAsync(HttpMethod.Post, "/api/v1/feedback", platform.BusinessA, new { customerId, branch = "central", rating = 8 });
         var feedbackId = (await feedback.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         // Loyalty's account appears asynchronously; the isolation checks need it to exist for business A.
@@ -195,7 +202,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             using var account = await platform.SendAsync(HttpMethod.Get, $"/api/v1/loyalty/accounts/{customerId}", platform.BusinessA);
             return account.StatusCode == HttpStatusCode.OK;
         }, "Loyalty should open business A's account");
-        return new BusinessAResources(customerId, purchaseId, feedbackId);
+        return new BusinessAResources(customerId, purchaseId, interactionId, feedbackId);
     }
 
     private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
@@ -217,6 +224,9 @@ public sealed class IsolationTests(PlatformFixture platform)
     private async Task<long> CountPurchasesAsync(Guid customerId) =>
         await platform.Database("customersdb").ScalarAsync<long>("SELECT count(*) FROM purchases WHERE customer_id = @id", ("id", customerId));
 
+    private async Task<long> CountInteractionsAsync(Guid customerId) =>
+        await platform.Database("customersdb").ScalarAsync<long>("SELECT count(*) FROM interactions WHERE customer_id = @id", ("id", customerId));
+
     private static async Task<string?> ProblemTypeAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
@@ -226,12 +236,13 @@ public sealed class IsolationTests(PlatformFixture platform)
     private sealed record IssuedKey(Guid Id, string Key);
 
     /// <summary>Business A's resources, by the path parameter names the documents use.</summary>
-    private sealed record BusinessAResources(Guid CustomerId, Guid PurchaseId, Guid FeedbackId)
+    private sealed record BusinessAResources(Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid FeedbackId)
     {
         public Guid IdFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
             (_, "customerId") => CustomerId,
             (_, "purchaseId") => PurchaseId,
+            (_, "interactionId") => InteractionId,
             ("customers", "id") => CustomerId,
             ("feedback", "id") => FeedbackId,
             // An id this test does not know yet: still proves "not reachable", though not against a real resource.

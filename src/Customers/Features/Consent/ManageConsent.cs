@@ -3,6 +3,7 @@ using CustomerPlatform.Customers.Domain;
 using CustomerPlatform.Customers.Features.Records;
 using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.Messaging.Outbox;
+using CustomerPlatform.ServiceDefaults.Http;
 using CustomerPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -71,7 +72,7 @@ public static class ManageConsent
                 {
                     TenantId = customer.TenantId,
                     CustomerId = customer.Id,
-                    Channel = CustomerRecords.Name(record.Channel),
+                    Channel = WireNames.Of(record.Channel),
                     Granted = record.Granted,
                     Source = record.Source,
                     OccurredAt = record.OccurredAt,

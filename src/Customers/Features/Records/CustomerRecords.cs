@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CustomerPlatform.Customers.Domain;
 using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Http;
@@ -40,9 +39,4 @@ internal static class CustomerRecords
 
     public static Task<Customer?> FindAsync(CustomersDbContext db, Guid id, CancellationToken cancellationToken) =>
         db.Customers.FirstOrDefaultAsync(customer => customer.Id == id, cancellationToken);
-
-    /// <summary>An enum value as events carry it: the API's camelCase name.</summary>
-    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
-
-    public static string? Name<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } some ? Name(some) : null;
 }

@@ -4,6 +4,7 @@ using CustomerPlatform.Customers.Domain;
 using CustomerPlatform.Customers.Features.Consent;
 using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.Messaging.Outbox;
+using CustomerPlatform.ServiceDefaults.Http;
 using CustomerPlatform.ServiceDefaults.Idempotency;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,10 +64,10 @@ public static class RegisterCustomer
             CustomerId = customer.Id,
             DisplayName = customer.DisplayName,
             HomeBranch = customer.HomeBranch,
-            Kind = CustomerRecords.Name(customer.Kind),
+            Kind = WireNames.Of(customer.Kind),
             PreferredLanguage = customer.PreferredLanguage,
-            PreferredChannel = CustomerRecords.Name(customer.PreferredChannel),
-            ConsentedChannels = [.. customer.Consent.Where(pair => pair.Value.Granted).Select(pair => CustomerRecords.Name(pair.Key))],
+            PreferredChannel = WireNames.Of(customer.PreferredChannel),
+            ConsentedChannels = [.. customer.Consent.Where(pair => pair.Value.Granted).Select(pair => WireNames.Of(pair.Key))],
             OccurredAt = now,
         }, now);
         await db.SaveChangesAsync(cancellationToken);

@@ -68,10 +68,10 @@ public static class UpdateCustomer
         CustomerId = customer.Id,
         Changed = changed,
         DisplayName = customer.DisplayName,
-        Kind = CustomerRecords.Name(customer.Kind),
+        Kind = WireNames.Of(customer.Kind),
         HomeBranch = customer.HomeBranch,
         PreferredLanguage = customer.PreferredLanguage,
-        PreferredChannel = CustomerRecords.Name(customer.PreferredChannel),
+        PreferredChannel = WireNames.Of(customer.PreferredChannel),
         Tags = customer.Tags,
         OccurredAt = now,
     };

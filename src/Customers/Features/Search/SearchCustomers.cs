@@ -55,7 +55,7 @@ public static class SearchCustomers
         int? maxRating = null,
         bool includeArchived = false,
         string? sort = null,
-        int? limit = null,
+        string? limit = null,
         string? cursor = null)
     {
         var errors = new Dictionary<string, string[]>();
@@ -101,7 +101,7 @@ public static class SearchCustomers
 
     internal static CustomerSearch? Check(
         Guid tenantId, string? q, string? email, string? phone, string[]? tags, string[]? branches, string? status, string? kind,
-        int? minRating, int? maxRating, bool includeArchived, string? sort, int? limit, string? cursor, Dictionary<string, string[]> errors)
+        int? minRating, int? maxRating, bool includeArchived, string? sort, string? limit, string? cursor, Dictionary<string, string[]> errors)
     {
         var name = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         if (name is { Length: < CustomerSearch.MinNameLength or > CustomerDetails.MaxNameLength })
@@ -151,8 +151,8 @@ public static class SearchCustomers
             errors["sort"] = ["Sorting by relevance needs a name to search for (q)."];
         }
 
-        var checkedLimit = Paging.CheckLimit(limit, errors);
-        var after = Paging.CheckCursor(cursor, errors);
+        var checkedLimit = Paging.ReadLimit(limit, errors);
+        var after = Paging.ReadCursor(cursor, errors);
         if (after is { } decoded && parsedSort == CustomerSort.Relevance && !float.TryParse(decoded.Key, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
         {
             errors["cursor"] = ["This cursor belongs to another sort order; start again without it."];

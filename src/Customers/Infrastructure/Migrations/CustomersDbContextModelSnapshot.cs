@@ -290,6 +290,117 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.Interaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("FollowUpCompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("follow_up_completed_at");
+
+                    b.Property<string>("FollowUpCompletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("follow_up_completed_by");
+
+                    b.Property<DateTimeOffset?>("FollowUpDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("follow_up_due_at");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("follow_up_note");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("StaffMember")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("staff_member");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.PrimitiveCollection<List<string>>("Topics")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("topics");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_interactions");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_interactions_customer_id");
+
+                    b.HasIndex("TenantId", "OccurredAt")
+                        .HasDatabaseName("ix_interactions_tenant_occurred_at");
+
+                    b.HasIndex("TenantId", "Branch", "OccurredAt")
+                        .HasDatabaseName("ix_interactions_tenant_branch_occurred_at");
+
+                    b.HasIndex("TenantId", "FollowUpDueAt", "Id")
+                        .HasDatabaseName("ix_interactions_tenant_open_follow_up_due")
+                        .HasFilter("follow_up_due_at IS NOT NULL AND follow_up_completed_at IS NULL");
+
+                    b.HasIndex("TenantId", "Branch", "FollowUpDueAt", "Id")
+                        .HasDatabaseName("ix_interactions_tenant_branch_open_follow_up_due")
+                        .HasFilter("follow_up_due_at IS NOT NULL AND follow_up_completed_at IS NULL");
+
+                    b.HasIndex("TenantId", "CustomerId", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_interactions_tenant_customer_occurred_at");
+
+                    b.HasIndex("TenantId", "StaffMember", "FollowUpDueAt", "Id")
+                        .HasDatabaseName("ix_interactions_tenant_staff_open_follow_up_due")
+                        .HasFilter("follow_up_due_at IS NOT NULL AND follow_up_completed_at IS NULL");
+
+                    b.ToTable("interactions", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.Purchase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -494,6 +605,16 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_consent_records_customers_customer_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.Interaction", b =>
+                {
+                    b.HasOne("CustomerPlatform.Customers.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_interactions_customers_customer_id");
                 });
 
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.Purchase", b =>
