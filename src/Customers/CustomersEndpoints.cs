@@ -5,6 +5,7 @@ using CustomerPlatform.Customers.Features.RecordPurchase;
 using CustomerPlatform.Customers.Features.Records;
 using CustomerPlatform.Customers.Features.Reports;
 using CustomerPlatform.Customers.Features.Search;
+using CustomerPlatform.Customers.Features.Timeline;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Customers;
@@ -27,6 +28,7 @@ public static class CustomersEndpoints
         customers.MapCompleteFollowUp();
         customers.MapListFollowUps();
         customers.MapNeedsReport();
+        customers.MapTimeline();
         return app;
     }
 }

@@ -1,9 +1,15 @@
 using CustomerPlatform.Customers;
+using CustomerPlatform.Customers.Features.Timeline;
 using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatformService<CustomersDbContext>("customers");
+builder.AddPlatformService<CustomersDbContext>("customers", bus =>
+{
+    bus.AddConsumer<FeedbackActivityConsumer>();
+    bus.AddConsumer<PointsEarnedActivityConsumer>();
+    bus.AddConsumer<LoyaltyAccountOpenedActivityConsumer>();
+});
 builder.Services.AddValidation();
 
 var app = builder.Build();

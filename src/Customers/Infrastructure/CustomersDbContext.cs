@@ -12,6 +12,7 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
     public DbSet<CustomAttributeDefinition> AttributeDefinitions => Set<CustomAttributeDefinition>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<CustomerActivity> Activities => Set<CustomerActivity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

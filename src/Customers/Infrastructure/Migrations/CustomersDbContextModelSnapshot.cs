@@ -290,6 +290,62 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                     b.ToTable("customers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.CustomerActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Branch")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_activities");
+
+                    b.HasIndex("TenantId", "Type", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_customer_activities_tenant_type_source");
+
+                    b.HasIndex("TenantId", "CustomerId", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_customer_activities_tenant_customer_occurred_at");
+
+                    b.ToTable("customer_activities", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.Interaction", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using CustomerPlatform.Contracts;
+using CustomerPlatform.Contracts.Feedback;
+using CustomerPlatform.Contracts.Loyalty;
+using CustomerPlatform.Customers.Domain;
+using CustomerPlatform.Customers.Infrastructure;
+using CustomerPlatform.Messaging.Inbox;
+using CustomerPlatform.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Customers.Features.Timeline;
+
+/// <summary>
+/// Keeps another service's event about a customer as a <see cref="CustomerActivity"/> for the timeline. The insert
+/// skips a fact already kept (the unique type + source id), so even a copy of the event under a new message id adds
+/// nothing; an event about no customer (anonymous feedback) is ignored.
+/// </summary>
+public abstract class ActivityConsumer<TEvent>(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
+    : InboxConsumer<TEvent, CustomersDbContext>(db, tenant, clock)
+    where TEvent : class, IIntegrationEvent
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected abstract CustomerActivity? ToActivity(TEvent message, DateTimeOffset now);
+
+    protected static string DetailsOf(object details) => JsonSerializer.Serialize(details, Json);
+
+    protected override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
+    {
+        if (ToActivity(message, Clock.GetUtcNow()) is not { } activity)
+        {
+            return;
+        }
+
+        await Db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO customer_activities (id, tenant_id, customer_id, type, source_id, branch, occurred_at, details, received_at)
+            VALUES ({activity.Id}, {activity.TenantId}, {activity.CustomerId}, {activity.Type}, {activity.SourceId}, {activity.Branch},
+                    {activity.OccurredAt}, CAST({activity.Details} AS jsonb), {activity.ReceivedAt})
+            ON CONFLICT (tenant_id, type, source_id) DO NOTHING
+            """, cancellationToken);
+    }
+}
+
+/// <summary>Feedback a customer gave (a rating, at a branch) on their timeline.</summary>
+public sealed class FeedbackActivityConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
+    : ActivityConsumer<FeedbackReceived>(db, tenant, clock)
+{
+    protected override string ConsumerName => "customers.timeline-feedback";
+
+    protected override CustomerActivity? ToActivity(FeedbackReceived message, DateTimeOffset now) =>
+        message.CustomerId is { } customerId
+            ? CustomerActivity.From(message.TenantId, customerId, "feedback", message.FeedbackId, message.Branch, message.OccurredAt,
+                DetailsOf(new { message.Rating }), now)
+            : null;
+}
+
+/// <summary>Points a customer earned on their timeline.</summary>
+public sealed class PointsEarnedActivityConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
+    : ActivityConsumer<PointsEarned>(db, tenant, clock)
+{
+    protected override string ConsumerName => "customers.timeline-points-earned";
+
+    protected override CustomerActivity? ToActivity(PointsEarned message, DateTimeOffset now) =>
+        CustomerActivity.From(message.TenantId, message.CustomerId, "pointsEarned", message.EntryId, message.Branch, message.OccurredAt,
+            DetailsOf(new { message.Points, message.BalanceAfter, purchaseId = message.SourceId }), now);
+}
+
+/// <summary>The customer's loyalty account being opened, on their timeline.</summary>
+public sealed class LoyaltyAccountOpenedActivityConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
+    : ActivityConsumer<LoyaltyAccountOpened>(db, tenant, clock)
+{
+    protected override string ConsumerName => "customers.timeline-loyalty-account";
+
+    protected override CustomerActivity? ToActivity(LoyaltyAccountOpened message, DateTimeOffset now) =>
+        CustomerActivity.From(message.TenantId, message.CustomerId, "loyaltyAccountOpened", message.AccountId, null, message.OccurredAt,
+            DetailsOf(new { message.AccountId }), now);
+}

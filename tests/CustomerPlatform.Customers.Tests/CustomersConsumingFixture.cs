@@ -1,0 +1,12 @@
+using CustomerPlatform.TestSupport;
+
+namespace CustomerPlatform.Customers.Tests;
+
+/// <summary>The Customers service with a test bus that publishes, as the other services would, the events it consumes.</summary>
+public sealed class CustomersConsumingFixture()
+    : ConsumingServiceFixture<Program>("customersdb", FeedbackQueue, PointsEarnedQueue, AccountOpenedQueue)
+{
+    public const string FeedbackQueue = "customers-feedback-activity";
+    public const string PointsEarnedQueue = "customers-points-earned-activity";
+    public const string AccountOpenedQueue = "customers-loyalty-account-opened-activity";
+}

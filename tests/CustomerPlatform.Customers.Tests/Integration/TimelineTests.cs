@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CustomerPlatform.Contracts.Feedback;
+using CustomerPlatform.Contracts.Loyalty;
+using CustomerPlatform.TestSupport;
+using Xunit;
+
+namespace CustomerPlatform.Customers.Tests.Integration;
+
+[Trait("Category", "Integration")]
+public sealed class TimelineTests(CustomersConsumingFixture fixture) : IClassFixture<CustomersConsumingFixture>
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    [Fact]
+    public async Task Timeline_MixesOwnRecordsWithOtherServicesEvents_NewestFirstAcrossPages()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var customerId = await CustomersApi.RegisterAsync(client);
+        await PostAsync(client, InteractionsApi.InteractionsPath(customerId), InteractionsApi.Body(occurredAt: Now.AddHours(-5)));
+        await PostAsync(client, $"{CustomersApi.CustomersPath}/{customerId}/purchases", new { branch = "north", amount = 20m, currency = "EUR", occurredAt = Now.AddHours(-4) });
+        var feedbackId = Guid.NewGuid();
+        await PublishAndWaitAsync(new FeedbackReceived { TenantId = tenantId, FeedbackId = feedbackId, CustomerId = customerId, Branch = "north", Rating = 9, OccurredAt = Now.AddHours(-3) });
+        var points = new PointsEarned
+        {
+            TenantId = tenantId, EntryId = Guid.NewGuid(), AccountId = Guid.NewGuid(), CustomerId = customerId, Branch = "north",
+            Points = 20, BalanceAfter = 20, SourceId = Guid.NewGuid(), OccurredAt = Now.AddHours(-2),
+        };
+        await PublishAndWaitAsync(points);
+        await PublishAndWaitAsync(points);
+        await PostAsync(client, $"{CustomersApi.CustomersPath}/{customerId}/consent", new { decisions = new[] { new { channel = "email", granted = true, occurredAt = Now.AddHours(-1) } } });
+
+        var entries = await ReadAllAsync(client, customerId, pageSize: 2);
+
+        Assert.Equal(["consent", "pointsEarned", "feedback", "purchase", "interaction"], entries.Select(entry => entry.GetProperty("type").GetString()));
+        var times = entries.Select(entry => entry.GetProperty("occurredAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(times.OrderDescending(), times);
+        Assert.Equal(9, entries[2].GetProperty("details").GetProperty("rating").GetInt32());
+        Assert.Equal(feedbackId, entries[2].GetProperty("details").GetProperty("sourceId").GetGuid());
+        Assert.Equal(20, entries[1].GetProperty("details").GetProperty("points").GetInt64());
+        Assert.Equal(20m, entries[3].GetProperty("details").GetProperty("amount").GetDecimal());
+        Assert.Equal("phone", entries[4].GetProperty("details").GetProperty("channel").GetString());
+        Assert.Equal("email", entries[0].GetProperty("details").GetProperty("channel").GetString());
+    }
+
+    [Fact]
+    public async Task Timeline_OfAnotherTenantsCustomer_Returns404AndTheirEventsNeverShow()
+    {
+        var ownerTenant = Guid.NewGuid();
+        using var owner = fixture.Service.CreateTenantClient(ownerTenant);
+        using var stranger = fixture.Service.CreateTenantClient(Guid.NewGuid());
+        var customerId = await CustomersApi.RegisterAsync(owner);
+        // An event claiming the customer for another tenant: kept under that tenant, never on the owner's timeline.
+        await PublishAndWaitAsync(new FeedbackReceived { TenantId = Guid.NewGuid(), FeedbackId = Guid.NewGuid(), CustomerId = customerId, Branch = "x", Rating = 1, OccurredAt = Now });
+
+        using var foreign = await stranger.GetAsync($"{CustomersApi.CustomersPath}/{customerId}/timeline");
+        var own = await ReadAllAsync(owner, customerId, pageSize: 50);
+
+        await ProblemResponse.ReadAsync(foreign, HttpStatusCode.NotFound, "not-found");
+        Assert.Empty(own);
+    }
+
+    [Fact]
+    public async Task AnonymousFeedback_IsNotKeptAnywhere()
+    {
+        var tenantId = Guid.NewGuid();
+
+        await PublishAndWaitAsync(new FeedbackReceived { TenantId = tenantId, FeedbackId = Guid.NewGuid(), CustomerId = null, Branch = "north", Rating = 3, OccurredAt = Now });
+
+        Assert.Equal(0L, await fixture.Database.CountForTenantAsync("customer_activities", tenantId));
+    }
+
+    [Theory]
+    [InlineData("cursor=nonsense", "cursor")]
+    [InlineData("limit=0", "limit")]
+    public async Task Timeline_WithBadPaging_Returns400NamingTheParameter(string query, string field)
+    {
+        using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());
+        var customerId = await CustomersApi.RegisterAsync(client);
+
+        using var response = await client.GetAsync($"{CustomersApi.CustomersPath}/{customerId}/timeline?{query}");
+
+        ProblemResponse.ErrorsFor(await ProblemResponse.ReadAsync(response, HttpStatusCode.BadRequest, "validation"), field);
+    }
+
+    private async Task PublishAndWaitAsync<T>(T message)
+        where T : class
+    {
+        var messageId = Guid.NewGuid();
+        await fixture.PublishAsync(message, messageId);
+        await fixture.WaitUntilConsumedAsync(messageId);
+    }
+
+    private static async Task PostAsync(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task<List<JsonElement>> ReadAllAsync(HttpClient client, Guid customerId, int pageSize)
+    {
+        var entries = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            using var response = await client.GetAsync($"{CustomersApi.CustomersPath}/{customerId}/timeline?limit={pageSize}" + (cursor is null ? "" : $"&cursor={cursor}"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = await CustomersApi.ReadJsonAsync(response);
+            entries.AddRange(page.GetProperty("items").EnumerateArray());
+            cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
+        }
+        while (cursor is not null);
+
+        return entries;
+    }
+}
