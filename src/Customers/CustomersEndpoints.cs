@@ -1,6 +1,7 @@
 using CustomerPlatform.Customers.Features.GetCustomer;
-using CustomerPlatform.Customers.Features.RecordPurchase;
+using CustomerPlatform.Customers.Features.Purchases;
 using CustomerPlatform.Customers.Features.RegisterCustomer;
+using CustomerPlatform.Customers.Features.ServiceVisits;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Customers;
@@ -13,6 +14,10 @@ public static class CustomersEndpoints
         customers.MapRegisterCustomer();
         customers.MapGetCustomer();
         customers.MapRecordPurchase();
+        customers.MapGetPurchases();
+        customers.MapRefundPurchase();
+        customers.MapRecordServiceVisit();
+        customers.MapGetServiceVisits();
         return app;
     }
 }

@@ -9,6 +9,9 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
 {
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Purchase> Purchases => Set<Purchase>();
+    public DbSet<PurchaseLine> PurchaseLines => Set<PurchaseLine>();
+    public DbSet<PurchaseRefund> PurchaseRefunds => Set<PurchaseRefund>();
+    public DbSet<ServiceVisit> ServiceVisits => Set<ServiceVisit>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
