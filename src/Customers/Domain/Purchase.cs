@@ -81,7 +81,7 @@ public sealed class Purchase : ITenantOwned
             Currency = currency.ToUpperInvariant(),
             Channel = channel,
             ExternalReference = string.IsNullOrWhiteSpace(externalReference) ? null : externalReference.Trim(),
-            OccurredAt = occurredAt ?? now,
+            OccurredAt = occurredAt is { } given ? StoredTime.Of(given) : now,
             RecordedAt = now,
         };
         for (var index = 0; index < (lines?.Count ?? 0); index++)
@@ -104,7 +104,7 @@ public sealed class Purchase : ITenantOwned
         && Currency == repeat.Currency
         && Channel == repeat.Channel
         && ExternalReference == repeat.ExternalReference
-        && (!compareOccurredAt || OccurredAt == repeat.OccurredAt)
+        && (!compareOccurredAt || StoredTime.SameInstant(OccurredAt, repeat.OccurredAt))
         && _lines.Count == repeat._lines.Count
         && _lines.OrderBy(line => line.LineNumber).Zip(repeat._lines).All(pair => pair.First.SameAs(pair.Second));
 

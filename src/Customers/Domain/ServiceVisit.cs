@@ -57,7 +57,7 @@ public sealed class ServiceVisit : ITenantOwned
             Service = service.Trim(),
             Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(),
             DurationMinutes = durationMinutes,
-            OccurredAt = occurredAt ?? now,
+            OccurredAt = occurredAt is { } given ? StoredTime.Of(given) : now,
             RecordedAt = now,
         };
     }
