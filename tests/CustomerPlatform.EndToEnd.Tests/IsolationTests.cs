@@ -187,6 +187,12 @@ public sealed class IsolationTests(PlatformFixture platform)
         using var purchase = await platform.SendAsync(HttpMethod.Post, $"/api/v1/customers/{customerId}/purchases", platform.BusinessA,
             new { branch = "central", amount = 10m, currency = "EUR" });
         var purchaseId = (await purchase.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var refund = await platform.SendAsync(HttpMethod.Post, $"/api/v1/customers/{customerId}/purchases/{purchaseId}/refunds", platform.BusinessA,
+            new { kind = "refund", amount = 1m, reason = "Isolation probe" });
+        var refundId = (await refund.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var visit = await platform.SendAsync(HttpMethod.Post, $"/api/v1/customers/{customerId}/visits", platform.BusinessA,
+            new { branch = "central", staffMember = "Sam", service = "Fitting" });
+        var visitId = (await visit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         using var feedback = await platform.SendAsync(HttpMethod.Post, "/api/v1/feedback", platform.BusinessA, new { customerId, branch = "central", rating = 8 });
         var feedbackId = (await feedback.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         // Loyalty's account appears asynchronously; the isolation checks need it to exist for business A.
@@ -195,7 +201,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             using var account = await platform.SendAsync(HttpMethod.Get, $"/api/v1/loyalty/accounts/{customerId}", platform.BusinessA);
             return account.StatusCode == HttpStatusCode.OK;
         }, "Loyalty should open business A's account");
-        return new BusinessAResources(customerId, purchaseId, feedbackId);
+        return new BusinessAResources(customerId, purchaseId, refundId, visitId, feedbackId);
     }
 
     private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
@@ -226,12 +232,14 @@ public sealed class IsolationTests(PlatformFixture platform)
     private sealed record IssuedKey(Guid Id, string Key);
 
     /// <summary>Business A's resources, by the path parameter names the documents use.</summary>
-    private sealed record BusinessAResources(Guid CustomerId, Guid PurchaseId, Guid FeedbackId)
+    private sealed record BusinessAResources(Guid CustomerId, Guid PurchaseId, Guid RefundId, Guid VisitId, Guid FeedbackId)
     {
         public Guid IdFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
             (_, "customerId") => CustomerId,
             (_, "purchaseId") => PurchaseId,
+            (_, "refundId") => RefundId,
+            (_, "visitId") => VisitId,
             ("customers", "id") => CustomerId,
             ("feedback", "id") => FeedbackId,
             // An id this test does not know yet: still proves "not reachable", though not against a real resource.
