@@ -242,6 +242,33 @@ public sealed class PurchaseHistoryTests(CustomersServiceFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task RecordPurchase_ConcurrentRepeatsUnderOwnIdempotencyKeys_RecordOnePurchase()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var customerId = await CustomersApi.RegisterAsync(client);
+        var body = new { branch = "LON-01", amount = 25m, currency = "EUR", externalReference = "R-350" };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            IdempotentRequest.PostAsync(client, PurchasesPath(customerId), Guid.NewGuid().ToString(), body)));
+
+        try
+        {
+            Assert.Single(responses, response => response.StatusCode == HttpStatusCode.Created);
+            Assert.All(responses, response => Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.OK }));
+            Assert.Equal(1L, await fixture.Database.CountForTenantAsync("purchases", tenantId));
+            Assert.Equal(1L, await CountEventsAsync(fixture.Database, tenantId, PurchaseRecordedType));
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     public async Task RecordPurchase_SameReferenceInAnotherBusiness_IsAnotherPurchase()
     {
         using var first = fixture.Service.CreateTenantClient(Guid.NewGuid());
