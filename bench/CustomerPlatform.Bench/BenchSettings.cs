@@ -3,7 +3,7 @@ namespace CustomerPlatform.Bench;
 /// <summary>
 /// How long and how hard each scenario runs, sized for two cores shared by the load, the five apps, PostgreSQL
 /// and RabbitMQ: the whole run stays within about five minutes. <c>--quick</c> shortens every window (a smoke run);
-/// <c>--pipeline</c> runs only the purchase scenarios; <c>--probe</c> shows where purchases wait (<see cref="PipelineProbe"/>).
+/// <c>--pipeline</c> runs only the purchase scenarios; <c>--search</c> only the customer search at scale; <c>--probe</c> shows where purchases wait (<see cref="PipelineProbe"/>).
 /// </summary>
 public sealed record BenchSettings(
     int Customers,
@@ -14,15 +14,17 @@ public sealed record BenchSettings(
     double ModerateRate,
     TimeSpan OpenLoop,
     bool Probe,
-    bool PipelineOnly)
+    bool PipelineOnly,
+    int SearchCustomers,
+    bool SearchOnly)
 {
     public static BenchSettings Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var unknown = args.Where(arg => arg is not "--quick" and not "--probe" and not "--pipeline").ToList();
+        var unknown = args.Where(arg => arg is not "--quick" and not "--probe" and not "--pipeline" and not "--search").ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick] [--probe] [--pipeline]");
+            throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick] [--probe] [--pipeline] [--search]");
         }
 
         var scale = quick ? 0.3 : 1.0;
@@ -45,6 +47,9 @@ public sealed record BenchSettings(
             ModerateRate: 50,
             OpenLoop: Seconds(15),
             Probe: args.Contains("--probe"),
-            PipelineOnly: args.Contains("--pipeline"));
+            PipelineOnly: args.Contains("--pipeline"),
+            // The scale: a million customers in one business (copied in, about a minute with its indexes).
+            SearchCustomers: quick ? 200_000 : 1_000_000,
+            SearchOnly: args.Contains("--search"));
     }
 }

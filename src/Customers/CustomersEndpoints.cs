@@ -1,6 +1,8 @@
-using CustomerPlatform.Customers.Features.GetCustomer;
+using CustomerPlatform.Customers.Features.Attributes;
+using CustomerPlatform.Customers.Features.Consent;
 using CustomerPlatform.Customers.Features.Purchases;
-using CustomerPlatform.Customers.Features.RegisterCustomer;
+using CustomerPlatform.Customers.Features.Records;
+using CustomerPlatform.Customers.Features.Search;
 using CustomerPlatform.Customers.Features.ServiceVisits;
 using CustomerPlatform.ServiceDefaults.Security;
 
@@ -12,7 +14,12 @@ public static class CustomersEndpoints
     {
         var customers = app.MapGroup("/api/v1/customers").WithTags("Customers").RequireServiceScopes("customers");
         customers.MapRegisterCustomer();
+        customers.MapSearchCustomers();
         customers.MapGetCustomer();
+        customers.MapUpdateCustomer();
+        customers.MapArchiveCustomer();
+        customers.MapConsent();
+        customers.MapAttributes();
         customers.MapRecordPurchase();
         customers.MapGetPurchases();
         customers.MapRefundPurchase();

@@ -183,7 +183,7 @@ public sealed class PlatformFlowTests(PlatformFixture platform)
     public async Task RegisterCustomer_WithMalformedJson_Returns400ProblemNamingTheField()
     {
         using var request = platform.Request(HttpMethod.Post, "/api/v1/customers", platform.BusinessA);
-        request.Content = new StringContent("""{"displayName": "Ada", "email": 12}""", Encoding.UTF8, "application/json");
+        request.Content = new StringContent("""{"displayName": "Ada", "emails": 12}""", Encoding.UTF8, "application/json");
 
         using var response = await platform.Http.SendAsync(request);
 
@@ -191,21 +191,21 @@ public sealed class PlatformFlowTests(PlatformFixture platform)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await ReadJsonAsync(response);
         Assert.Equal("urn:customer-platform:problem:malformed-json", problem.GetProperty("type").GetString());
-        Assert.True(problem.GetProperty("errors").TryGetProperty("$.email", out _), problem.ToString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("$.emails", out _), problem.ToString());
     }
 
     [Fact]
     public async Task RegisterCustomer_WithInvalidFields_Returns400WithFieldErrors()
     {
         using var response = await platform.SendAsync(HttpMethod.Post, "/api/v1/customers", platform.BusinessA,
-            new { displayName = "Ada", email = "not-an-email", phone = "12345" });
+            new { displayName = "Ada", emails = new[] { "not-an-email" }, phones = new[] { "12345" } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await ReadJsonAsync(response);
         Assert.Equal("urn:customer-platform:problem:validation", problem.GetProperty("type").GetString());
         var errors = problem.GetProperty("errors");
-        Assert.True(errors.TryGetProperty("email", out _), problem.ToString());
-        Assert.True(errors.TryGetProperty("phone", out _), problem.ToString());
+        Assert.True(errors.TryGetProperty("emails[0]", out _), problem.ToString());
+        Assert.True(errors.TryGetProperty("phones[0]", out _), problem.ToString());
     }
 
     [Fact]
@@ -301,7 +301,7 @@ public sealed class PlatformFlowTests(PlatformFixture platform)
     private async Task<Guid> RegisterCustomerAsync(Business business)
     {
         using var response = await platform.SendAsync(HttpMethod.Post, "/api/v1/customers", business,
-            new { displayName = "Ada Lovelace", email = $"ada.{Guid.NewGuid():N}@example.com", phone = "+44 20 7946 0958", homeBranch = "central" });
+            new { displayName = "Ada Lovelace", emails = new[] { $"ada.{Guid.NewGuid():N}@example.com" }, phones = new[] { "+44 20 7946 0958" }, homeBranch = "central" });
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await ReadJsonAsync(response)).GetProperty("id").GetGuid();
     }

@@ -26,7 +26,7 @@ public static class FaultScenario
         for (var i = 0; i < count; i++)
         {
             using var response = await platform.SendAsync(HttpMethod.Post, "/api/v1/customers", platform.BusinessA,
-                new { displayName = $"Fault customer {i}", email = $"fault.{Guid.NewGuid():N}@example.com", homeBranch = "central" });
+                new { displayName = $"Fault customer {i}", emails = new[] { $"fault.{Guid.NewGuid():N}@example.com" }, homeBranch = "central" });
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.Created, $"{response.StatusCode}: {body}");
             using var created = JsonDocument.Parse(body);

@@ -33,7 +33,43 @@ public sealed record Holiday(DateOnly Date, string Name);
 /// <param name="Region">State, county or province, where the country uses one.</param>
 /// <param name="PostalCode">Postal or ZIP code.</param>
 /// <param name="Country">ISO 3166-1 alpha-2 country code, upper case.</param>
-public sealed record PostalAddress(string Line1, string? Line2, string City, string? Region, string? PostalCode, string Country);
+public sealed record PostalAddress(string Line1, string? Line2, string City, string? Region, string? PostalCode, string Country)
+{
+    /// <summary>
+    /// What is wrong with the address as a client sent it (deserialised JSON can leave required parts null), each
+    /// as the field's camelCase name under <paramref name="prefix"/> and a message; empty when it is fine.
+    /// </summary>
+    public IEnumerable<(string Field, string Message)> Problems(string prefix)
+    {
+        foreach (var (field, text, max, required) in new[]
+                 {
+                     ("line1", Line1, 200, true), ("line2", Line2, 200, false), ("city", City, 100, true),
+                     ("region", Region, 100, false), ("postalCode", PostalCode, 20, false),
+                 })
+        {
+            if (required && string.IsNullOrWhiteSpace(text))
+            {
+                yield return ($"{prefix}.{field}", "This field is required.");
+            }
+            else if (text is not null && text.Trim().Length > max)
+            {
+                yield return ($"{prefix}.{field}", $"At most {max} characters.");
+            }
+        }
+
+        var country = Country?.Trim();
+        if (country is not { Length: 2 } || !country.All(char.IsAsciiLetter))
+        {
+            yield return ($"{prefix}.country", "An ISO 3166-1 alpha-2 country code is required, e.g. GB or DE.");
+        }
+    }
+
+    /// <summary>The address trimmed, blank optional parts as null, the country upper case.</summary>
+    public PostalAddress Normalised() => new(
+        Line1.Trim(), Blank(Line2), City.Trim(), Blank(Region), Blank(PostalCode), Country.Trim().ToUpperInvariant());
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
 
 /// <summary>
 /// Weekdays as lower-case names on every channel: on the property, so neither the HTTP API's options nor the bus

@@ -1,8 +1,15 @@
+using System.Text.Json;
+using CustomerPlatform.Contracts.Branches;
 using CustomerPlatform.ServiceDefaults.Persistence;
+using CustomerPlatform.ServiceDefaults.Problems;
 
 namespace CustomerPlatform.Customers.Domain;
 
-/// <summary>A customer of one business.</summary>
+/// <summary>
+/// A customer of one business: who they are and how to reach them (<see cref="CustomerDetails"/>, replaced as a whole
+/// by an update), their current marketing consent (derived from the <see cref="ConsentRecord"/> history), and where they
+/// stand (<see cref="Status"/>, archived or not).
+/// </summary>
 public sealed class Customer : ITenantOwned
 {
     private Customer()
@@ -11,24 +18,181 @@ public sealed class Customer : ITenantOwned
 
     public Guid Id { get; private init; }
     public Guid TenantId { get; private init; }
+    public CustomerKind Kind { get; private set; }
     public string DisplayName { get; private set; } = "";
-    public string? Email { get; private set; }
-    public string? Phone { get; private set; }
+    public string? GivenName { get; private set; }
+    public string? FamilyName { get; private set; }
+    public string? CompanyName { get; private set; }
+    public string? ContactPerson { get; private set; }
+
+    /// <summary>Normalised addresses, the primary one first; a plain array so one GIN index finds any of them.</summary>
+    public List<string> Emails { get; private set; } = [];
+
+    /// <summary>E.164 numbers, the primary one first.</summary>
+    public List<string> Phones { get; private set; } = [];
+
+    public PostalAddress? Address { get; private set; }
+    public ContactChannel? PreferredChannel { get; private set; }
+    public string? PreferredLanguage { get; private set; }
     public string? HomeBranch { get; private set; }
+    public DateOnly? DateOfBirth { get; private set; }
+    public string? SpecialNeeds { get; private set; }
+    public string? AccessibilityNotes { get; private set; }
+    public int? Rating { get; private set; }
+    public string? RatingReason { get; private set; }
+    public List<string> Tags { get; private set; } = [];
+    public Dictionary<string, JsonElement> Attributes { get; private set; } = [];
+
+    public LifecycleStatus Status { get; private set; }
+    public CustomerSource Source { get; private init; }
+
+    /// <summary>The current consent per channel: the latest record of each channel's history.</summary>
+    public Dictionary<ContactChannel, ConsentState> Consent { get; private set; } = [];
+
     public DateTimeOffset RegisteredAt { get; private init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>When someone last confirmed the details are current; drives the "not verified for N months" list.</summary>
+    public DateTimeOffset VerifiedAt { get; private set; }
+
+    public DateTimeOffset? ArchivedAt { get; private set; }
 
     /// <summary>Row version (PostgreSQL xmin), exposed as the ETag.</summary>
     public uint Version { get; private set; }
 
-    public static Customer Register(Guid tenantId, string displayName, EmailAddress? email, PhoneNumber? phone, string? homeBranch, DateTimeOffset now) =>
-        new()
+    public string? PrimaryEmail => Emails.Count > 0 ? Emails[0] : null;
+    public string? PrimaryPhone => Phones.Count > 0 ? Phones[0] : null;
+    public bool IsArchived => ArchivedAt is not null;
+
+    public static Customer Register(Guid tenantId, CustomerDetails details, CustomerSource source, DateTimeOffset now)
+    {
+        var customer = new Customer
         {
             Id = Guid.CreateVersion7(now),
             TenantId = tenantId,
-            DisplayName = displayName.Trim(),
-            Email = email?.Value,
-            Phone = phone?.Value,
-            HomeBranch = string.IsNullOrWhiteSpace(homeBranch) ? null : homeBranch.Trim(),
+            Status = LifecycleStatus.Prospect,
+            Source = source,
             RegisteredAt = now,
+            UpdatedAt = now,
+            VerifiedAt = now,
         };
+        customer.Apply(details);
+        return customer;
+    }
+
+    /// <summary>Replaces the details; returns the JSON names of the fields that changed (none: nothing to save or publish).</summary>
+    public IReadOnlyList<string> Update(CustomerDetails details, DateTimeOffset now)
+    {
+        EnsureNotArchived();
+        var changed = CurrentDetails().ChangedFields(details);
+        if (changed.Count > 0)
+        {
+            Apply(details);
+            UpdatedAt = now;
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Records a consent decision and moves the current state on when it is newer than what is known (a decision
+    /// entered late, on paper, does not undo a later one). Returns whether the current state changed.
+    /// </summary>
+    public bool RecordConsent(ConsentRecord record)
+    {
+        EnsureNotArchived();
+        if (Consent.TryGetValue(record.Channel, out var current) && current.Since > record.OccurredAt)
+        {
+            return false;
+        }
+
+        var changed = current is null || current.Granted != record.Granted;
+        Consent = new Dictionary<ContactChannel, ConsentState>(Consent) { [record.Channel] = new ConsentState(record.Granted, record.OccurredAt) };
+        UpdatedAt = record.RecordedAt;
+        return changed;
+    }
+
+    /// <summary>Confirms the details are current as of now.</summary>
+    public void MarkVerified(DateTimeOffset now)
+    {
+        EnsureNotArchived();
+        VerifiedAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Archives the customer; archiving an archived customer changes nothing (returns false).</summary>
+    public bool Archive(DateTimeOffset now)
+    {
+        if (IsArchived)
+        {
+            return false;
+        }
+
+        ArchivedAt = now;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Brings an archived customer back; a customer who is not archived is left alone (returns false).</summary>
+    public bool Restore(DateTimeOffset now)
+    {
+        if (!IsArchived)
+        {
+            return false;
+        }
+
+        ArchivedAt = null;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>A prospect becomes active with their first purchase.</summary>
+    public void MarkPurchased()
+    {
+        if (Status is LifecycleStatus.Prospect or LifecycleStatus.Lapsed)
+        {
+            Status = LifecycleStatus.Active;
+        }
+    }
+
+    public void EnsureNotArchived()
+    {
+        if (IsArchived)
+        {
+            throw new DomainException(
+                "customer-archived",
+                $"Customer {Id} is archived; restore it before changing it.",
+                DomainErrorKind.Conflict);
+        }
+    }
+
+    public CustomerDetails CurrentDetails() => new(
+        Kind, DisplayName, GivenName, FamilyName, CompanyName, ContactPerson, Emails, Phones, Address, PreferredChannel,
+        PreferredLanguage, HomeBranch, DateOfBirth, SpecialNeeds, AccessibilityNotes, Rating, RatingReason, Tags, Attributes);
+
+    private void Apply(CustomerDetails details)
+    {
+        Kind = details.Kind;
+        DisplayName = details.DisplayName;
+        GivenName = details.GivenName;
+        FamilyName = details.FamilyName;
+        CompanyName = details.CompanyName;
+        ContactPerson = details.ContactPerson;
+        Emails = [.. details.Emails];
+        Phones = [.. details.Phones];
+        Address = details.Address;
+        PreferredChannel = details.PreferredChannel;
+        PreferredLanguage = details.PreferredLanguage;
+        HomeBranch = details.HomeBranch;
+        DateOfBirth = details.DateOfBirth;
+        SpecialNeeds = details.SpecialNeeds;
+        AccessibilityNotes = details.AccessibilityNotes;
+        Rating = details.Rating;
+        RatingReason = details.RatingReason;
+        Tags = [.. details.Tags];
+        Attributes = new Dictionary<string, JsonElement>(details.Attributes);
+    }
 }
+
+/// <summary>A channel's current consent: granted or withdrawn, since when.</summary>
+public sealed record ConsentState(bool Granted, DateTimeOffset Since);

@@ -48,24 +48,14 @@ public sealed partial record BranchDetails(
             return null;
         }
 
-        return new BranchDetails(name!.Trim(), Normalise(address), zone!, hours, days);
+        return new BranchDetails(name!.Trim(), address?.Normalised(), zone!, hours, days);
     }
 
     private static void CheckAddress(PostalAddress? address, Dictionary<string, string[]> errors)
     {
-        if (address is null)
+        foreach (var (field, message) in address?.Problems("address") ?? [])
         {
-            return;
-        }
-
-        Require(address.Line1, "address.line1", 200, errors);
-        Require(address.City, "address.city", 100, errors);
-        Limit(address.Line2, "address.line2", 200, errors);
-        Limit(address.Region, "address.region", 100, errors);
-        Limit(address.PostalCode, "address.postalCode", 20, errors);
-        if (address.Country is null || !CountryPattern().IsMatch(address.Country.Trim()))
-        {
-            errors["address.country"] = ["An ISO 3166-1 alpha-2 country code is required, e.g. GB or DE."];
+            errors[field] = [message];
         }
     }
 
@@ -153,18 +143,6 @@ public sealed partial record BranchDetails(
         return [.. checkedHolidays.OrderBy(holiday => holiday.Date)];
     }
 
-    private static PostalAddress? Normalise(PostalAddress? address) => address is null
-        ? null
-        : new PostalAddress(
-            address.Line1.Trim(),
-            Blank(address.Line2),
-            address.City.Trim(),
-            Blank(address.Region),
-            Blank(address.PostalCode),
-            address.Country.Trim().ToUpperInvariant());
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
     private static void Require(string? text, string field, int maxLength, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -203,7 +181,4 @@ public sealed partial record BranchDetails(
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$")]
     private static partial Regex CodePattern();
-
-    [GeneratedRegex("^[A-Za-z]{2}$")]
-    private static partial Regex CountryPattern();
 }

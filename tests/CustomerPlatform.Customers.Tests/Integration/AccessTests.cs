@@ -52,7 +52,7 @@ public sealed class AccessTests(CustomersServiceFixture fixture) : IClassFixture
         using var client = fixture.Service.CreateClient();
 
         using var response = await client.SendWithTokenAsync(
-            HttpMethod.Post, CustomersApi.CustomersPath, InternalTokens.For(Guid.NewGuid(), [], branch: null), new { email = "not-an-email" });
+            HttpMethod.Post, CustomersApi.CustomersPath, InternalTokens.For(Guid.NewGuid(), [], branch: null), new { emails = new[] { "not-an-email" } });
 
         await ProblemResponse.ReadAsync(response, HttpStatusCode.Forbidden, "forbidden");
     }

@@ -17,8 +17,8 @@ public sealed class CustomersApiTests(CustomersServiceFixture fixture) : IClassF
         var request = new
         {
             displayName = "  Ann Smith ",
-            email = "  Ann.Smith@Example.COM ",
-            phone = "+44 20 7946 0958",
+            emails = new[] { "  Ann.Smith@Example.COM ", "ann@work.example.com" },
+            phones = new[] { "+44 20 7946 0958" },
             homeBranch = " LON-01 ",
         };
 
@@ -35,6 +35,7 @@ public sealed class CustomersApiTests(CustomersServiceFixture fixture) : IClassF
         Assert.Equal("Ann Smith", body.GetProperty("displayName").GetString());
         Assert.Equal("ann.smith@example.com", body.GetProperty("email").GetString());
         Assert.Equal("+442079460958", body.GetProperty("phone").GetString());
+        Assert.Equal(["ann.smith@example.com", "ann@work.example.com"], body.GetProperty("emails").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("LON-01", body.GetProperty("homeBranch").GetString());
         Assert.True(body.TryGetProperty("registeredAt", out _));
     }
@@ -45,7 +46,7 @@ public sealed class CustomersApiTests(CustomersServiceFixture fixture) : IClassF
         using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());
         using var created = await client.PostAsJsonAsync(
             CustomersApi.CustomersPath,
-            new { displayName = "Bob Jones", email = "BOB@example.com", phone = "0044 20 7946 0000" });
+            new { displayName = "Bob Jones", emails = new[] { "BOB@example.com" }, phones = new[] { "0044 20 7946 0000" } });
         var createdBody = await CustomersApi.ReadJsonAsync(created);
 
         using var response = await client.GetAsync(created.Headers.Location);
@@ -93,18 +94,18 @@ public sealed class CustomersApiTests(CustomersServiceFixture fixture) : IClassF
 
         using var response = await client.PostAsJsonAsync(
             CustomersApi.CustomersPath,
-            new { displayName = "Ann", email = "ann@localhost", phone = "020 7946 0958" });
+            new { displayName = "Ann", emails = new[] { "ann@localhost" }, phones = new[] { "020 7946 0958" } });
 
         var problem = await ProblemResponse.ReadAsync(response, HttpStatusCode.BadRequest, "validation");
-        ProblemResponse.ErrorsFor(problem, "email");
-        ProblemResponse.ErrorsFor(problem, "phone");
+        ProblemResponse.ErrorsFor(problem, "emails[0]");
+        ProblemResponse.ErrorsFor(problem, "phones[0]");
         Assert.Equal(2, problem.GetProperty("errors").EnumerateObject().Count());
         Assert.Equal(0L, await fixture.Database.CountForTenantAsync("customers", tenantId));
     }
 
     [Theory]
-    [InlineData("""{ "email": "ann@example.com" }""")]
-    [InlineData("""{ "displayName": "", "email": "ann@example.com" }""")]
+    [InlineData("""{ "emails": ["ann@example.com"] }""")]
+    [InlineData("""{ "displayName": "", "emails": ["ann@example.com"] }""")]
     [InlineData("""{ "displayName": "   " }""")]
     public async Task RegisterCustomer_WithoutDisplayName_Returns400WithDisplayNameError(string json)
     {
@@ -124,18 +125,21 @@ public sealed class CustomersApiTests(CustomersServiceFixture fixture) : IClassF
 
         using var response = await client.PostAsJsonAsync(
             CustomersApi.CustomersPath,
-            new { displayName = "", email = "not-an-email", phone = "call me" });
+            new { displayName = "", emails = new[] { "ann@example.com", "not-an-email" }, phones = new[] { "call me" }, rating = 6, dateOfBirth = "2999-01-01" });
 
         var problem = await ProblemResponse.ReadAsync(response, HttpStatusCode.BadRequest, "validation");
         ProblemResponse.ErrorsFor(problem, "displayName");
-        ProblemResponse.ErrorsFor(problem, "email");
-        ProblemResponse.ErrorsFor(problem, "phone");
+        ProblemResponse.ErrorsFor(problem, "emails[1]");
+        ProblemResponse.ErrorsFor(problem, "phones[0]");
+        ProblemResponse.ErrorsFor(problem, "rating");
+        ProblemResponse.ErrorsFor(problem, "dateOfBirth");
     }
 
     [Theory]
     [InlineData("""{ "displayName": 42 }""", "$.displayName")]
     [InlineData("""{ "displayName": "Ann", "homeBranch": ["LON-01"] }""", "$.homeBranch")]
-    [InlineData("""{ "displayName": "Ann", "email": }""", "$.email")]
+    [InlineData("""{ "displayName": "Ann", "emails": }""", "$.emails")]
+    [InlineData("""{ "displayName": "Ann", "email": "ann@example.com" }""", "$.email")]
     public async Task RegisterCustomer_WithMalformedJson_Returns400KeyedByJsonPath(string json, string path)
     {
         using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());

@@ -17,7 +17,7 @@ public sealed class IdempotencyTests(CustomersServiceFixture fixture) : IClassFi
         var tenantId = Guid.NewGuid();
         using var client = fixture.Service.CreateTenantClient(tenantId);
         var key = Guid.NewGuid().ToString();
-        var request = new { displayName = "Dana", email = "dana@example.com" };
+        var request = new { displayName = "Dana", emails = new[] { "dana@example.com" } };
         using var first = await PostAsync(client, key, request);
         var firstBody = await first.Content.ReadAsStringAsync();
 
@@ -106,7 +106,7 @@ public sealed class IdempotencyTests(CustomersServiceFixture fixture) : IClassFi
         var tenantId = Guid.NewGuid();
         using var client = fixture.Service.CreateTenantClient(tenantId);
         var key = Guid.NewGuid().ToString();
-        var request = new { displayName = "Gus", phone = "+14155550100" };
+        var request = new { displayName = "Gus", phones = new[] { "+14155550100" } };
 
         var responses = await Task.WhenAll(PostAsync(client, key, request), PostAsync(client, key, request));
 

@@ -8,7 +8,7 @@ namespace CustomerPlatform.Customers.Tests.Unit;
 public sealed class PurchaseTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Customer Customer = Customer.Register(Guid.NewGuid(), "Ann", null, null, null, Now.AddDays(-1));
+    private static readonly Customer Customer = TestCustomers.Register("Ann", Now.AddDays(-1));
 
     [Fact]
     public void Record_WithValidPurchase_KeepsTheFactsOfTheCustomer()

@@ -1,4 +1,4 @@
-using CustomerPlatform.Customers.Features.Paging;
+using CustomerPlatform.Customers.Features.History;
 using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,9 +19,9 @@ public static class GetPurchases
     /// <param name="limit">Purchases per page, 1 to 200; 50 when omitted.</param>
     /// <param name="cursor">The nextCursor of the previous page; omit for the first.</param>
     public static async Task<Results<Ok<Page<PurchaseSummaryResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        Guid customerId, CustomersDbContext db, CancellationToken cancellationToken, string? limit = null, string? cursor = null)
+        Guid customerId, CustomersDbContext db, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
     {
-        if (!PageRequest.TryParse(limit, cursor, out var page, out var errors))
+        if (!NewestFirst.TryCheck(limit, cursor, out var page, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -32,10 +32,10 @@ public static class GetPurchases
         }
 
         var query = db.Purchases.AsNoTracking().Where(purchase => purchase.CustomerId == customerId);
-        if (page.After is { } after)
+        if (page.AfterTime is { } afterTime)
         {
             query = query.Where(purchase =>
-                EF.Functions.LessThan(ValueTuple.Create(purchase.OccurredAt, purchase.Id), ValueTuple.Create(after.OccurredAt, after.Id)));
+                EF.Functions.LessThan(ValueTuple.Create(purchase.OccurredAt, purchase.Id), ValueTuple.Create(afterTime, page.AfterId)));
         }
 
         var items = await query
@@ -60,7 +60,7 @@ public static class GetPurchases
         if (items.Count > page.Limit)
         {
             items.RemoveAt(page.Limit);
-            nextCursor = new KeysetCursor(items[^1].OccurredAt, items[^1].Id).Encode();
+            nextCursor = NewestFirst.CursorAfter(items[^1].OccurredAt, items[^1].Id);
         }
 
         return TypedResults.Ok(new Page<PurchaseSummaryResponse>(items, nextCursor));

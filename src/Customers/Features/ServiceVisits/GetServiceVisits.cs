@@ -1,4 +1,4 @@
-using CustomerPlatform.Customers.Features.Paging;
+using CustomerPlatform.Customers.Features.History;
 using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,9 +19,9 @@ public static class GetServiceVisits
     /// <param name="limit">Visits per page, 1 to 200; 50 when omitted.</param>
     /// <param name="cursor">The nextCursor of the previous page; omit for the first.</param>
     public static async Task<Results<Ok<Page<ServiceVisitResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        Guid customerId, CustomersDbContext db, CancellationToken cancellationToken, string? limit = null, string? cursor = null)
+        Guid customerId, CustomersDbContext db, CancellationToken cancellationToken, int? limit = null, string? cursor = null)
     {
-        if (!PageRequest.TryParse(limit, cursor, out var page, out var errors))
+        if (!NewestFirst.TryCheck(limit, cursor, out var page, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -32,10 +32,10 @@ public static class GetServiceVisits
         }
 
         var query = db.ServiceVisits.AsNoTracking().Where(visit => visit.CustomerId == customerId);
-        if (page.After is { } after)
+        if (page.AfterTime is { } afterTime)
         {
             query = query.Where(visit =>
-                EF.Functions.LessThan(ValueTuple.Create(visit.OccurredAt, visit.Id), ValueTuple.Create(after.OccurredAt, after.Id)));
+                EF.Functions.LessThan(ValueTuple.Create(visit.OccurredAt, visit.Id), ValueTuple.Create(afterTime, page.AfterId)));
         }
 
         var visits = await query
@@ -48,7 +48,7 @@ public static class GetServiceVisits
         if (visits.Count > page.Limit)
         {
             visits.RemoveAt(page.Limit);
-            nextCursor = new KeysetCursor(visits[^1].OccurredAt, visits[^1].Id).Encode();
+            nextCursor = NewestFirst.CursorAfter(visits[^1].OccurredAt, visits[^1].Id);
         }
 
         return TypedResults.Ok(new Page<ServiceVisitResponse>([.. visits.Select(ServiceVisitResponse.From)], nextCursor));

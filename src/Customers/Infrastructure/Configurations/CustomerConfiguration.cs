@@ -1,4 +1,5 @@
 using CustomerPlatform.Customers.Domain;
+using CustomerPlatform.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,12 +10,41 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     public void Configure(EntityTypeBuilder<Customer> builder)
     {
         builder.HasKey(customer => customer.Id);
-        builder.Property(customer => customer.DisplayName).HasMaxLength(200);
-        builder.Property(customer => customer.Email).HasMaxLength(254);
-        builder.Property(customer => customer.Phone).HasMaxLength(16);
+        builder.Property(customer => customer.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(customer => customer.DisplayName).HasMaxLength(CustomerDetails.MaxNameLength);
+        builder.Property(customer => customer.GivenName).HasMaxLength(CustomerDetails.MaxNameLength);
+        builder.Property(customer => customer.FamilyName).HasMaxLength(CustomerDetails.MaxNameLength);
+        builder.Property(customer => customer.CompanyName).HasMaxLength(CustomerDetails.MaxNameLength);
+        builder.Property(customer => customer.ContactPerson).HasMaxLength(CustomerDetails.MaxNameLength);
+        builder.Property(customer => customer.Emails).HasColumnType("text[]");
+        builder.Property(customer => customer.Phones).HasColumnType("text[]");
+        builder.Property(customer => customer.Address).HasJsonColumn();
+        builder.Property(customer => customer.PreferredChannel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(customer => customer.PreferredLanguage).HasMaxLength(35);
         builder.Property(customer => customer.HomeBranch).HasMaxLength(50);
+        builder.Property(customer => customer.SpecialNeeds).HasMaxLength(CustomerDetails.MaxNotesLength);
+        builder.Property(customer => customer.AccessibilityNotes).HasMaxLength(CustomerDetails.MaxNotesLength);
+        builder.Property(customer => customer.RatingReason).HasMaxLength(500);
+        builder.Property(customer => customer.Tags).HasColumnType("text[]");
+        builder.Property(customer => customer.Attributes).HasJsonColumn();
+        builder.Property(customer => customer.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(customer => customer.Source).HasConversion<string>().HasMaxLength(20);
+        builder.Property(customer => customer.Consent).HasJsonColumn();
         builder.Property(customer => customer.Version).IsRowVersion();
-        builder.HasIndex(customer => new { customer.TenantId, customer.Email }).HasDatabaseName("ix_customers_tenant_email");
-        builder.HasIndex(customer => new { customer.TenantId, customer.Phone }).HasDatabaseName("ix_customers_tenant_phone");
+        builder.Ignore(customer => customer.PrimaryEmail);
+        builder.Ignore(customer => customer.PrimaryPhone);
+        builder.Ignore(customer => customer.IsArchived);
+
+        // GIN indexes over the values alone, not led by tenant_id: an e-mail, a phone or a name's trigrams are selective
+        // on their own, while a tenant key in a GIN index is a posting list of every one of a large tenant's rows that
+        // each lookup would have to intersect. The tenant condition is checked on the few rows found.
+        builder.HasIndex(customer => customer.Emails).HasMethod("gin").HasDatabaseName("ix_customers_emails");
+        builder.HasIndex(customer => customer.Phones).HasMethod("gin").HasDatabaseName("ix_customers_phones");
+        builder.HasIndex(customer => customer.Tags).HasMethod("gin").HasDatabaseName("ix_customers_tags");
+        builder.HasIndex(customer => customer.DisplayName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_display_name_trgm");
+
+        // Keyset pages in recency (UUIDv7 id) and name order.
+        builder.HasIndex(customer => new { customer.TenantId, customer.Id }).HasDatabaseName("ix_customers_tenant_id");
+        builder.HasIndex(customer => new { customer.TenantId, customer.DisplayName, customer.Id }).HasDatabaseName("ix_customers_tenant_display_name");
     }
 }

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+using CustomerPlatform.Customers.Domain;
+using CustomerPlatform.ServiceDefaults.Http;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CustomerPlatform.Customers.Features.Search;
+
+/// <summary>How search results are ordered.</summary>
+public enum CustomerSort
+{
+    /// <summary>Best name match first (the default with <c>q</c>).</summary>
+    Relevance,
+
+    /// <summary>Most recently registered first (the default without <c>q</c>).</summary>
+    Recency,
+
+    /// <summary>By display name.</summary>
+    Name,
+}
+
+/// <summary>
+/// A checked customer search, turned into one parameterised SQL query: every client value is a parameter, the tenant
+/// is always the first condition, and each filter is written in the form its index serves (array containment for
+/// e-mails, phones and tags; pg_trgm's word-similarity operator for names).
+/// </summary>
+public sealed record CustomerSearch(
+    Guid TenantId,
+    string? Name,
+    string? Email,
+    string? Phone,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> Branches,
+    LifecycleStatus? Status,
+    CustomerKind? Kind,
+    int? MinRating,
+    int? MaxRating,
+    bool IncludeArchived,
+    CustomerSort Sort,
+    int Limit,
+    PageCursor? After)
+{
+    public const int MinNameLength = 3;
+
+    /// <summary>
+    /// How alike a name must be to the query (pg_trgm word similarity, 0 to 1). The extension's default of 0.6 misses
+    /// common typos in short names ("Jonh" for "John"); 0.4 keeps them without flooding results.
+    /// </summary>
+    public const double NameThreshold = 0.4;
+
+    /// <summary>The SQL (with its parameters) for one page; it fetches one row more than the limit to know whether another page follows.</summary>
+    public NpgsqlBatch ToBatch(NpgsqlConnection connection)
+    {
+        var parameters = new List<NpgsqlParameter> { new("tenant", TenantId) };
+        string Parameter(object value, NpgsqlDbType? type = null)
+        {
+            var name = "p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+            parameters.Add(type is null ? new NpgsqlParameter(name, value) : new NpgsqlParameter(name, type.Value) { Value = value });
+            return "@" + name;
+        }
+
+        var where = new StringBuilder("c.tenant_id = @tenant");
+        void And(string condition) => where.Append(" AND ").Append(condition);
+
+        var score = "NULL::real";
+        if (Name is not null)
+        {
+            var query = Parameter(Name);
+            score = $"word_similarity({query}, c.display_name)";
+            And($"{query} <% c.display_name");
+        }
+
+        if (!IncludeArchived)
+        {
+            And("c.archived_at IS NULL");
+        }
+
+        if (Email is not null)
+        {
+            And($"c.emails @> ARRAY[{Parameter(Email)}]");
+        }
+
+        if (Phone is not null)
+        {
+            And($"c.phones @> ARRAY[{Parameter(Phone)}]");
+        }
+
+        if (Tags.Count > 0)
+        {
+            And($"c.tags @> {Parameter(Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)}");
+        }
+
+        if (Branches.Count > 0)
+        {
+            And($"c.home_branch = ANY({Parameter(Branches.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})");
+        }
+
+        if (Status is { } status)
+        {
+            And($"c.status = {Parameter(status.ToString())}");
+        }
+
+        if (Kind is { } kind)
+        {
+            And($"c.kind = {Parameter(kind.ToString())}");
+        }
+
+        if (MinRating is { } min)
+        {
+            And($"c.rating >= {Parameter(min)}");
+        }
+
+        if (MaxRating is { } max)
+        {
+            And($"c.rating <= {Parameter(max)}");
+        }
+
+        string orderBy;
+        switch (Sort)
+        {
+            case CustomerSort.Relevance:
+                orderBy = $"{score} DESC, c.id";
+                if (After is { } afterScore)
+                {
+                    var last = Parameter(float.Parse(afterScore.Key, CultureInfo.InvariantCulture), NpgsqlDbType.Real);
+                    And($"({score} < {last} OR ({score} = {last} AND c.id > {Parameter(afterScore.Id)}))");
+                }
+
+                break;
+            case CustomerSort.Name:
+                orderBy = "c.display_name, c.id";
+                if (After is { } afterName)
+                {
+                    And($"(c.display_name, c.id) > ({Parameter(afterName.Key)}, {Parameter(afterName.Id)})");
+                }
+
+                break;
+            default:
+                // Ids are UUIDv7, time-ordered: newest id first is most recently registered first.
+                orderBy = "c.id DESC";
+                if (After is { } afterId)
+                {
+                    And($"c.id < {Parameter(afterId.Id)}");
+                }
+
+                break;
+        }
+
+        var batch = new NpgsqlBatch(connection);
+        if (Name is not null)
+        {
+            // Sent with the query rather than set per connection, so it holds whichever pooled connection runs it.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                $"SET pg_trgm.word_similarity_threshold = {NameThreshold.ToString(CultureInfo.InvariantCulture)}"));
+        }
+
+        var select = new NpgsqlBatchCommand($"""
+            SELECT c.id, c.kind, c.display_name, c.emails[1], c.phones[1], c.home_branch, c.status, c.tags, c.rating,
+                   c.registered_at, c.archived_at, {score} AS score
+            FROM customers c
+            WHERE {where}
+            ORDER BY {orderBy}
+            LIMIT {Parameter(Limit + 1)}
+            """);
+        select.Parameters.AddRange(parameters.ToArray());
+        batch.BatchCommands.Add(select);
+        return batch;
+    }
+
+    /// <summary>The cursor after <paramref name="item"/> in this search's order.</summary>
+    public PageCursor CursorAfter(CustomerSummary item) => Sort switch
+    {
+        CustomerSort.Relevance => new PageCursor((item.Score ?? 0f).ToString("R", CultureInfo.InvariantCulture), item.Id),
+        CustomerSort.Name => new PageCursor(item.DisplayName, item.Id),
+        _ => new PageCursor("", item.Id),
+    };
+}
