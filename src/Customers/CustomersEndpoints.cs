@@ -1,10 +1,11 @@
 using CustomerPlatform.Customers.Features.Attributes;
 using CustomerPlatform.Customers.Features.Consent;
 using CustomerPlatform.Customers.Features.Interactions;
-using CustomerPlatform.Customers.Features.RecordPurchase;
+using CustomerPlatform.Customers.Features.Purchases;
 using CustomerPlatform.Customers.Features.Records;
 using CustomerPlatform.Customers.Features.Reports;
 using CustomerPlatform.Customers.Features.Search;
+using CustomerPlatform.Customers.Features.ServiceVisits;
 using CustomerPlatform.Customers.Features.Timeline;
 using CustomerPlatform.ServiceDefaults.Security;
 
@@ -29,6 +30,10 @@ public static class CustomersEndpoints
         customers.MapListFollowUps();
         customers.MapNeedsReport();
         customers.MapTimeline();
+        customers.MapGetPurchases();
+        customers.MapRefundPurchase();
+        customers.MapRecordServiceVisit();
+        customers.MapGetServiceVisits();
         return app;
     }
 }

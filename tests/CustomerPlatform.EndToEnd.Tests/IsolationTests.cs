@@ -194,6 +194,12 @@ public sealed class IsolationTests(PlatformFixture platform)
         using var interaction = await platform.SendAsync(HttpMethod.Post, $"/api/v1/customers/{customerId}/interactions", platform.BusinessA,
             new { channel = "phone", purpose = "enquiry", summary = "Asked about opening hours.", branch = "central", followUpDueAt = DateTimeOffset.UtcNow.AddDays(1) });
         var interactionId = (await interaction.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var refund = await platform.SendAsync(HttpMethod.Post, $"/api/v1/customers/{customerId}/purchases/{purchaseId}/refunds", platform.BusinessA,
+            new { kind = "refund", amount = 1m, reason = "Isolation probe" });
+        var refundId = (await refund.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var visit = await platform.SendAsync(HttpMethod.Post, $"/api/v1/customers/{customerId}/visits", platform.BusinessA,
+            new { branch = "central", staffMember = "Sam", service = "Fitting" });
+        var visitId = (await visit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         using var feedback = await platform.SendAsync(HttpMethod.Post, "/api/v1/feedback", platform.BusinessA, new { customerId, branch = "central", rating = 8 });
         var feedbackId = (await feedback.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         // Loyalty's account appears asynchronously; the isolation checks need it to exist for business A.
@@ -202,7 +208,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             using var account = await platform.SendAsync(HttpMethod.Get, $"/api/v1/loyalty/accounts/{customerId}", platform.BusinessA);
             return account.StatusCode == HttpStatusCode.OK;
         }, "Loyalty should open business A's account");
-        return new BusinessAResources(customerId, purchaseId, interactionId, feedbackId);
+        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId);
     }
 
     private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
@@ -236,13 +242,15 @@ public sealed class IsolationTests(PlatformFixture platform)
     private sealed record IssuedKey(Guid Id, string Key);
 
     /// <summary>Business A's resources, by the path parameter names the documents use.</summary>
-    private sealed record BusinessAResources(Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid FeedbackId)
+    private sealed record BusinessAResources(Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId)
     {
         public Guid IdFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
             (_, "customerId") => CustomerId,
             (_, "purchaseId") => PurchaseId,
             (_, "interactionId") => InteractionId,
+            (_, "refundId") => RefundId,
+            (_, "visitId") => VisitId,
             ("customers", "id") => CustomerId,
             ("feedback", "id") => FeedbackId,
             // An id this test does not know yet: still proves "not reachable", though not against a real resource.

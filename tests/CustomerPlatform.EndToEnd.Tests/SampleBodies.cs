@@ -20,25 +20,20 @@ public static class SampleBodies
         var body = new JsonObject();
         foreach (var (name, schema) in operation.BodyProperties())
         {
-            body[name] = PlausibleValue(name, schema, operation.Components);
+            body[name] = PlausibleValue(name, Resolve(schema, operation.Components));
         }
 
         return body;
     }
 
-    private static JsonNode? PlausibleValue(string name, JsonElement schema, JsonElement components)
+    private static JsonNode? PlausibleValue(string name, JsonElement schema)
     {
-        if (EnumValues(schema, components).FirstOrDefault() is { } enumValue)
+        if (schema.TryGetProperty("enum", out var values))
         {
-            return enumValue;
+            return values.EnumerateArray().Select(value => value.GetString()).FirstOrDefault(value => value is not null);
         }
 
         var types = Types(schema);
-        if (types.Contains("array") && schema.TryGetProperty("items", out var items) && Types(items).Contains("string"))
-        {
-            return new JsonArray(PlausibleValue(name, items, components));
-        }
-
         var format = schema.TryGetProperty("format", out var f) ? f.GetString() : null;
         var pattern = schema.TryGetProperty("pattern", out var p) ? p.GetString() : null;
         if (format == "uuid" || name.EndsWith("Id", StringComparison.Ordinal))
@@ -66,29 +61,36 @@ public static class SampleBodies
             return true;
         }
 
+        // Optional lists (a purchase's lines) are left empty: a valid body needs none.
+        if (types.Contains("array"))
+        {
+            return new JsonArray();
+        }
+
         // Three-letter codes (currencies) are the only patterned strings so far; anything else gets a short word.
         return pattern is not null && pattern.Contains("{3}", StringComparison.Ordinal) ? "EUR" : "central";
     }
 
-    // An enum property is written as a $ref to its schema, wrapped in a oneOf with null when it is optional.
-    private static IEnumerable<string> EnumValues(JsonElement schema, JsonElement components)
+    /// <summary>
+    /// The schema a property's value follows: a <c>$ref</c> followed into the document's components, and for a
+    /// nullable reference (<c>oneOf</c> null or a type, as .NET writes nullable enums) the non-null alternative.
+    /// </summary>
+    private static JsonElement Resolve(JsonElement schema, JsonElement components)
     {
-        if (schema.TryGetProperty("$ref", out var reference)
-            && components.ValueKind == JsonValueKind.Object
+        if (schema.TryGetProperty("oneOf", out var alternatives) || schema.TryGetProperty("anyOf", out alternatives))
+        {
+            var chosen = alternatives.EnumerateArray().FirstOrDefault(alternative => !Types(alternative).SequenceEqual(["null"]));
+            return chosen.ValueKind == JsonValueKind.Object ? Resolve(chosen, components) : schema;
+        }
+
+        if (schema.TryGetProperty("$ref", out var reference) && components.ValueKind == JsonValueKind.Object
             && components.TryGetProperty("schemas", out var schemas)
             && schemas.TryGetProperty(reference.GetString()!.Split('/')[^1], out var target))
         {
-            schema = target;
+            return target;
         }
 
-        if (schema.TryGetProperty("enum", out var values))
-        {
-            return values.EnumerateArray().Where(value => value.ValueKind == JsonValueKind.String).Select(value => value.GetString()!);
-        }
-
-        return schema.TryGetProperty("oneOf", out var options)
-            ? options.EnumerateArray().SelectMany(option => EnumValues(option, components))
-            : [];
+        return schema;
     }
 
     internal static IReadOnlyList<string> Types(JsonElement schema) =>

@@ -28,6 +28,18 @@ public sealed record PurchaseRecorded : IIntegrationEvent
     /// <summary>ISO 4217 currency code, upper case.</summary>
     public required string Currency { get; init; }
 
+    /// <summary>
+    /// How the purchase was made: <c>inStore</c>, <c>online</c>, <c>phone</c> or <c>other</c>. Absent on events
+    /// published before channels were recorded; read absent as <c>inStore</c>.
+    /// </summary>
+    public string? Channel { get; init; }
+
+    /// <summary>The till's receipt id, when the business sent one; unique within the business.</summary>
+    public string? ExternalReference { get; init; }
+
+    /// <summary>What was bought, when the purchase was itemised; absent otherwise. <see cref="Amount"/> is their total.</summary>
+    public IReadOnlyList<PurchaseRecordedLine>? Lines { get; init; }
+
     /// <inheritdoc />
     public required DateTimeOffset OccurredAt { get; init; }
 }

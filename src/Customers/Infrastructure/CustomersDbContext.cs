@@ -13,6 +13,9 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     public DbSet<CustomAttributeDefinition> AttributeDefinitions => Set<CustomAttributeDefinition>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<CustomerActivity> Activities => Set<CustomerActivity>();
+    public DbSet<PurchaseLine> PurchaseLines => Set<PurchaseLine>();
+    public DbSet<PurchaseRefund> PurchaseRefunds => Set<PurchaseRefund>();
+    public DbSet<ServiceVisit> ServiceVisits => Set<ServiceVisit>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

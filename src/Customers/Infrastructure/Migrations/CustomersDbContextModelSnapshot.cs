@@ -460,7 +460,6 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.Purchase", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -475,6 +474,12 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("branch");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -486,6 +491,11 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
 
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_reference");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
@@ -494,20 +504,219 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
 
+                    b.Property<decimal>("RefundedAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("refunded_amount");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_purchases");
+
+                    b.HasAlternateKey("TenantId", "Id")
+                        .HasName("ak_purchases_tenant_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_purchases_customer_id");
+
+                    b.HasIndex("TenantId", "ExternalReference")
+                        .IsUnique()
+                        .HasDatabaseName("ux_purchases_tenant_external_reference")
+                        .HasFilter("external_reference IS NOT NULL");
+
+                    b.HasIndex("TenantId", "CustomerId", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_purchases_tenant_customer_occurred_at");
+
+                    b.ToTable("purchases", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.PurchaseLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_number");
+
+                    b.Property<Guid>("PurchaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_purchase_lines");
+
+                    b.HasIndex("TenantId", "Category")
+                        .HasDatabaseName("ix_purchase_lines_tenant_category");
+
+                    b.HasIndex("TenantId", "PurchaseId", "LineNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_purchase_lines_tenant_purchase_line");
+
+                    b.ToTable("purchase_lines", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.PurchaseRefund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("PurchaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<decimal>("RemainingAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("remaining_amount");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_purchases");
+                        .HasName("pk_purchase_refunds");
+
+                    b.HasIndex("TenantId", "PurchaseId", "OccurredAt")
+                        .HasDatabaseName("ix_purchase_refunds_tenant_purchase_occurred_at");
+
+                    b.ToTable("purchase_refunds", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.ServiceVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("StaffMember")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("staff_member");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_visits");
 
                     b.HasIndex("CustomerId")
-                        .HasDatabaseName("ix_purchases_customer_id");
+                        .HasDatabaseName("ix_service_visits_customer_id");
 
-                    b.HasIndex("TenantId", "CustomerId", "OccurredAt")
-                        .HasDatabaseName("ix_purchases_tenant_customer_occurred_at");
+                    b.HasIndex("TenantId", "CustomerId", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_service_visits_tenant_customer_occurred_at");
 
-                    b.ToTable("purchases", (string)null);
+                    b.ToTable("service_visits", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Messaging.Inbox.InboxMessage", b =>
@@ -681,6 +890,45 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_purchases_customers_customer_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.PurchaseLine", b =>
+                {
+                    b.HasOne("CustomerPlatform.Customers.Domain.Purchase", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TenantId", "PurchaseId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchase_lines_purchases_tenant_id_purchase_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.PurchaseRefund", b =>
+                {
+                    b.HasOne("CustomerPlatform.Customers.Domain.Purchase", null)
+                        .WithMany("Refunds")
+                        .HasForeignKey("TenantId", "PurchaseId")
+                        .HasPrincipalKey("TenantId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchase_refunds_purchases_tenant_id_purchase_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.ServiceVisit", b =>
+                {
+                    b.HasOne("CustomerPlatform.Customers.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_visits_customers_customer_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.Purchase", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Refunds");
                 });
 #pragma warning restore 612, 618
         }
