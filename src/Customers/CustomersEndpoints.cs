@@ -1,7 +1,9 @@
 using CustomerPlatform.Customers.Features.Attributes;
 using CustomerPlatform.Customers.Features.Consent;
+using CustomerPlatform.Customers.Features.Metrics;
 using CustomerPlatform.Customers.Features.RecordPurchase;
 using CustomerPlatform.Customers.Features.Records;
+using CustomerPlatform.Customers.Features.Segments;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Customers;
@@ -18,6 +20,8 @@ public static class CustomersEndpoints
         customers.MapConsent();
         customers.MapAttributes();
         customers.MapRecordPurchase();
+        customers.MapGetCustomerMetrics();
+        customers.MapSegments();
         return app;
     }
 }

@@ -1,9 +1,12 @@
 using CustomerPlatform.Customers;
+using CustomerPlatform.Customers.Features.Metrics;
+using CustomerPlatform.Customers.Features.Segments;
 using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatformService<CustomersDbContext>("customers");
+builder.AddPlatformService<CustomersDbContext>("customers", bus => bus.AddConsumer<PurchaseMetricsConsumer>());
+builder.AddSegments();
 builder.Services.AddValidation();
 
 var app = builder.Build();

@@ -11,6 +11,10 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     public DbSet<Purchase> Purchases => Set<Purchase>();
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
     public DbSet<CustomAttributeDefinition> AttributeDefinitions => Set<CustomAttributeDefinition>();
+    public DbSet<CustomerMetrics> CustomerMetrics => Set<CustomerMetrics>();
+    public DbSet<MetricsRescoreRequest> MetricsRescoreRequests => Set<MetricsRescoreRequest>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
