@@ -46,6 +46,8 @@ public static class SegmentSql
 
     private sealed class Compiler(DateTimeOffset now)
     {
+        private int _named;
+
         public List<NpgsqlParameter> Parameters { get; } = [];
 
         public bool NeedsMetrics { get; private set; }
@@ -69,7 +71,7 @@ public static class SegmentSql
 
         private string Add(NpgsqlDbType type, object value)
         {
-            var name = string.Create(CultureInfo.InvariantCulture, $"p{Parameters.Count}");
+            var name = string.Create(CultureInfo.InvariantCulture, $"p{_named++}");
             Parameters.Add(new NpgsqlParameter(name, type) { Value = value });
             return "@" + name;
         }
