@@ -1,10 +1,12 @@
 using CustomerPlatform.Customers.Features.Attributes;
 using CustomerPlatform.Customers.Features.Consent;
 using CustomerPlatform.Customers.Features.Interactions;
+using CustomerPlatform.Customers.Features.Metrics;
 using CustomerPlatform.Customers.Features.Purchases;
 using CustomerPlatform.Customers.Features.Records;
 using CustomerPlatform.Customers.Features.Reports;
 using CustomerPlatform.Customers.Features.Search;
+using CustomerPlatform.Customers.Features.Segments;
 using CustomerPlatform.Customers.Features.ServiceVisits;
 using CustomerPlatform.Customers.Features.Timeline;
 using CustomerPlatform.ServiceDefaults.Security;
@@ -34,6 +36,8 @@ public static class CustomersEndpoints
         customers.MapRefundPurchase();
         customers.MapRecordServiceVisit();
         customers.MapGetServiceVisits();
+        customers.MapGetCustomerMetrics();
+        customers.MapSegments();
         return app;
     }
 }

@@ -1,4 +1,6 @@
 using CustomerPlatform.Customers;
+using CustomerPlatform.Customers.Features.Metrics;
+using CustomerPlatform.Customers.Features.Segments;
 using CustomerPlatform.Customers.Features.Timeline;
 using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.Messaging;
@@ -6,10 +8,12 @@ using CustomerPlatform.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<CustomersDbContext>("customers", bus =>
 {
+    bus.AddConsumer<PurchaseMetricsConsumer>();
     bus.AddConsumer<FeedbackActivityConsumer>();
     bus.AddConsumer<PointsEarnedActivityConsumer>();
     bus.AddConsumer<LoyaltyAccountOpenedActivityConsumer>();
 });
+builder.AddSegments();
 builder.Services.AddValidation();
 
 var app = builder.Build();

@@ -202,13 +202,16 @@ public sealed class IsolationTests(PlatformFixture platform)
         var visitId = (await visit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         using var feedback = await platform.SendAsync(HttpMethod.Post, "/api/v1/feedback", platform.BusinessA, new { customerId, branch = "central", rating = 8 });
         var feedbackId = (await feedback.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var segment = await platform.SendAsync(HttpMethod.Post, "/api/v1/customers/segments", platform.BusinessA,
+            new { name = $"Isolated {Guid.NewGuid():N}", rules = new { conditions = Array.Empty<object>() } });
+        var segmentId = (await segment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         // Loyalty's account appears asynchronously; the isolation checks need it to exist for business A.
         await Eventually.AssertAsync(async () =>
         {
             using var account = await platform.SendAsync(HttpMethod.Get, $"/api/v1/loyalty/accounts/{customerId}", platform.BusinessA);
             return account.StatusCode == HttpStatusCode.OK;
         }, "Loyalty should open business A's account");
-        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId);
+        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, segmentId);
     }
 
     private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
@@ -242,7 +245,7 @@ public sealed class IsolationTests(PlatformFixture platform)
     private sealed record IssuedKey(Guid Id, string Key);
 
     /// <summary>Business A's resources, by the path parameter names the documents use.</summary>
-    private sealed record BusinessAResources(Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId)
+    private sealed record BusinessAResources(Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId, Guid SegmentId)
     {
         public Guid IdFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
@@ -251,6 +254,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             (_, "interactionId") => InteractionId,
             (_, "refundId") => RefundId,
             (_, "visitId") => VisitId,
+            ("customers", "segmentId") => SegmentId,
             ("customers", "id") => CustomerId,
             ("feedback", "id") => FeedbackId,
             // An id this test does not know yet: still proves "not reachable", though not against a real resource.

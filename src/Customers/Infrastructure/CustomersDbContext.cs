@@ -16,6 +16,10 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     public DbSet<PurchaseLine> PurchaseLines => Set<PurchaseLine>();
     public DbSet<PurchaseRefund> PurchaseRefunds => Set<PurchaseRefund>();
     public DbSet<ServiceVisit> ServiceVisits => Set<ServiceVisit>();
+    public DbSet<CustomerMetrics> CustomerMetrics => Set<CustomerMetrics>();
+    public DbSet<MetricsRescoreRequest> MetricsRescoreRequests => Set<MetricsRescoreRequest>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -281,8 +281,14 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
 
+                    b.HasIndex("TenantId", "HomeBranch")
+                        .HasDatabaseName("ix_customers_tenant_home_branch");
+
                     b.HasIndex("TenantId", "Id")
                         .HasDatabaseName("ix_customers_tenant_id");
+
+                    b.HasIndex("TenantId", "RegisteredAt")
+                        .HasDatabaseName("ix_customers_tenant_registered_at");
 
                     b.HasIndex("TenantId", "DisplayName", "Id")
                         .HasDatabaseName("ix_customers_tenant_display_name");
@@ -344,6 +350,85 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasDatabaseName("ix_customer_activities_tenant_customer_occurred_at");
 
                     b.ToTable("customer_activities", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.CustomerMetrics", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("FirstPurchaseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_purchase_at");
+
+                    b.Property<short?>("FrequencyScore")
+                        .HasColumnType("smallint")
+                        .HasColumnName("frequency_score");
+
+                    b.Property<DateTimeOffset?>("LastPurchaseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_purchase_at");
+
+                    b.Property<short?>("MonetaryScore")
+                        .HasColumnType("smallint")
+                        .HasColumnName("monetary_score");
+
+                    b.Property<int>("PurchaseCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchase_count");
+
+                    b.Property<short?>("RecencyScore")
+                        .HasColumnType("smallint")
+                        .HasColumnName("recency_score");
+
+                    b.Property<string>("RfmCell")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("rfm_cell");
+
+                    b.Property<DateTimeOffset?>("ScoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scored_at");
+
+                    b.Property<decimal>("TotalSpent")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("total_spent");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("ValueTier")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("value_tier");
+
+                    b.HasKey("TenantId", "CustomerId")
+                        .HasName("pk_customer_metrics");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customer_metrics_customer_id");
+
+                    b.HasIndex("TenantId", "LastPurchaseAt")
+                        .HasDatabaseName("ix_customer_metrics_tenant_last_purchase_at");
+
+                    b.HasIndex("TenantId", "ValueTier")
+                        .HasDatabaseName("ix_customer_metrics_tenant_value_tier");
+
+                    b.ToTable("customer_metrics", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.Interaction", b =>
@@ -455,6 +540,23 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasFilter("follow_up_due_at IS NOT NULL AND follow_up_completed_at IS NULL");
 
                     b.ToTable("interactions", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.MetricsRescoreRequest", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_metrics_rescore_requests");
+
+                    b.ToTable("metrics_rescore_requests", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.Purchase", b =>
@@ -656,6 +758,107 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasDatabaseName("ix_purchase_refunds_tenant_purchase_occurred_at");
 
                     b.ToTable("purchase_refunds", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.Segment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ChangeGeneration")
+                        .HasColumnType("bigint")
+                        .HasColumnName("change_generation");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<int?>("MemberCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_count");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<long>("RefreshedGeneration")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refreshed_generation");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("RulesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rules");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_segments");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_segments_tenant_name")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.ToTable("segments", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.SegmentMember", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("segment_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.HasKey("TenantId", "SegmentId", "CustomerId")
+                        .HasName("pk_segment_members");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_segment_members_customer_id");
+
+                    b.HasIndex("SegmentId")
+                        .HasDatabaseName("ix_segment_members_segment_id");
+
+                    b.ToTable("segment_members", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.ServiceVisit", b =>
@@ -872,6 +1075,16 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasConstraintName("fk_consent_records_customers_customer_id");
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.CustomerMetrics", b =>
+                {
+                    b.HasOne("CustomerPlatform.Customers.Domain.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("CustomerPlatform.Customers.Domain.CustomerMetrics", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_metrics_customers_customer_id");
+                });
+
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.Interaction", b =>
                 {
                     b.HasOne("CustomerPlatform.Customers.Domain.Customer", null)
@@ -912,6 +1125,23 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_purchase_refunds_purchases_tenant_id_purchase_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.SegmentMember", b =>
+                {
+                    b.HasOne("CustomerPlatform.Customers.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_segment_members_customers_customer_id");
+
+                    b.HasOne("CustomerPlatform.Customers.Domain.Segment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_segment_members_segments_segment_id");
                 });
 
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.ServiceVisit", b =>
