@@ -1,5 +1,7 @@
 using CustomerPlatform.Customers.Features.Attributes;
 using CustomerPlatform.Customers.Features.Consent;
+using CustomerPlatform.Customers.Features.Export;
+using CustomerPlatform.Customers.Features.Import;
 using CustomerPlatform.Customers.Features.Interactions;
 using CustomerPlatform.Customers.Features.Metrics;
 using CustomerPlatform.Customers.Features.Purchases;
@@ -38,6 +40,8 @@ public static class CustomersEndpoints
         customers.MapGetServiceVisits();
         customers.MapGetCustomerMetrics();
         customers.MapSegments();
+        customers.MapImports();
+        customers.MapExports();
         return app;
     }
 }

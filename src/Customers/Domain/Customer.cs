@@ -43,6 +43,9 @@ public sealed class Customer : ITenantOwned
     public List<string> Tags { get; private set; } = [];
     public Dictionary<string, JsonElement> Attributes { get; private set; } = [];
 
+    /// <summary>The customer's id in another system; unique in the business when present (imports match on it).</summary>
+    public string? ExternalId { get; private set; }
+
     public LifecycleStatus Status { get; private set; }
     public CustomerSource Source { get; private init; }
 
@@ -168,7 +171,7 @@ public sealed class Customer : ITenantOwned
 
     public CustomerDetails CurrentDetails() => new(
         Kind, DisplayName, GivenName, FamilyName, CompanyName, ContactPerson, Emails, Phones, Address, PreferredChannel,
-        PreferredLanguage, HomeBranch, DateOfBirth, SpecialNeeds, AccessibilityNotes, Rating, RatingReason, Tags, Attributes);
+        PreferredLanguage, HomeBranch, DateOfBirth, SpecialNeeds, AccessibilityNotes, Rating, RatingReason, Tags, Attributes, ExternalId);
 
     private void Apply(CustomerDetails details)
     {
@@ -191,6 +194,7 @@ public sealed class Customer : ITenantOwned
         RatingReason = details.RatingReason;
         Tags = [.. details.Tags];
         Attributes = new Dictionary<string, JsonElement>(details.Attributes);
+        ExternalId = details.ExternalId;
     }
 }
 

@@ -27,8 +27,10 @@ public sealed partial record CustomerDetails(
     int? Rating,
     string? RatingReason,
     IReadOnlyList<string> Tags,
-    IReadOnlyDictionary<string, JsonElement> Attributes)
+    IReadOnlyDictionary<string, JsonElement> Attributes,
+    string? ExternalId = null)
 {
+    public const int MaxExternalIdLength = 100;
     public const int MaxNameLength = 200;
     public const int MaxContactPoints = 10;
     public const int MaxTags = 50;
@@ -94,6 +96,7 @@ public sealed partial record CustomerDetails(
 
         var tags = CheckTags(fields.Tags, errors);
         var attributes = CheckAttributes(fields.Attributes, definitions, errors);
+        var externalId = Text(fields.ExternalId, "externalId", MaxExternalIdLength, errors);
         if (errors.Count > errorsBefore)
         {
             return null;
@@ -102,7 +105,7 @@ public sealed partial record CustomerDetails(
         return new CustomerDetails(
             kind, displayName!, givenName, familyName, companyName, contactPerson, emails, phones, fields.Address?.Normalised(),
             fields.PreferredChannel, language, homeBranch, fields.DateOfBirth, specialNeeds, accessibility, fields.Rating,
-            ratingReason, tags, attributes);
+            ratingReason, tags, attributes, externalId);
     }
 
     /// <summary>The JSON names of the fields that differ in <paramref name="other"/>.</summary>
@@ -135,6 +138,7 @@ public sealed partial record CustomerDetails(
         Compare(Rating == other.Rating && RatingReason == other.RatingReason, "rating");
         Compare(Tags.SequenceEqual(other.Tags), "tags");
         Compare(SameAttributes(Attributes, other.Attributes), "attributes");
+        Compare(ExternalId == other.ExternalId, "externalId");
         return changed;
     }
 

@@ -64,6 +64,9 @@ public record CustomerFields
     /// <summary>Tags (stored lower case, without repeats; at most 50 of up to 50 characters).</summary>
     public IReadOnlyList<string?>? Tags { get; init; }
 
+    /// <summary>The customer's id in another system (a till, a web shop, a spreadsheet); unique in the business when given. Imports match on it.</summary>
+    public string? ExternalId { get; init; }
+
     /// <summary>Values of the business's custom attributes by key; each key must be defined first (<c>PUT /api/v1/customers/attributes/{key}</c>).</summary>
     public Dictionary<string, JsonElement>? Attributes { get; init; }
 }

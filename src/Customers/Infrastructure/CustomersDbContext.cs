@@ -20,6 +20,10 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     public DbSet<MetricsRescoreRequest> MetricsRescoreRequests => Set<MetricsRescoreRequest>();
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
+    public DbSet<CustomerImport> Imports => Set<CustomerImport>();
+    public DbSet<CustomerImportFile> ImportFiles => Set<CustomerImportFile>();
+    public DbSet<CustomerImportChange> ImportChanges => Set<CustomerImportChange>();
+    public DbSet<CustomerImportError> ImportErrors => Set<CustomerImportError>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -52,18 +52,99 @@ public sealed record CustomerSearch(
     /// <summary>The SQL (with its parameters) for one page; it fetches one row more than the limit to know whether another page follows.</summary>
     public NpgsqlBatch ToBatch(NpgsqlConnection connection)
     {
-        var parameters = new List<NpgsqlParameter> { new("tenant", TenantId) };
-        string Parameter(object value, NpgsqlDbType? type = null)
+        var parameters = new List<NpgsqlParameter>();
+        var where = Filters(parameters, out var score);
+        string Parameter(object value, NpgsqlDbType? type = null) => AddParameter(parameters, value, type);
+        void And(string condition) => where.Append(" AND ").Append(condition);
+
+        string orderBy;
+        switch (Sort)
         {
-            var name = "p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-            parameters.Add(type is null ? new NpgsqlParameter(name, value) : new NpgsqlParameter(name, type.Value) { Value = value });
-            return "@" + name;
+            case CustomerSort.Relevance:
+                orderBy = $"{score} DESC, c.id";
+                if (After is { } afterScore)
+                {
+                    var last = Parameter(float.Parse(afterScore.Key, CultureInfo.InvariantCulture), NpgsqlDbType.Real);
+                    And($"({score} < {last} OR ({score} = {last} AND c.id > {Parameter(afterScore.Id)}))");
+                }
+
+                break;
+            case CustomerSort.Name:
+                orderBy = "c.display_name, c.id";
+                if (After is { } afterName)
+                {
+                    And($"(c.display_name, c.id) > ({Parameter(afterName.Key)}, {Parameter(afterName.Id)})");
+                }
+
+                break;
+            default:
+                // Ids are UUIDv7, time-ordered: newest id first is most recently registered first.
+                orderBy = "c.id DESC";
+                if (After is { } afterId)
+                {
+                    And($"c.id < {Parameter(afterId.Id)}");
+                }
+
+                break;
         }
 
+        var batch = new NpgsqlBatch(connection);
+        AddThreshold(batch);
+        var select = new NpgsqlBatchCommand($"""
+            SELECT c.id, c.kind, c.display_name, c.emails[1], c.phones[1], c.home_branch, c.status, c.tags, c.rating,
+                   c.registered_at, c.archived_at, {score} AS score
+            FROM customers c
+            WHERE {where}
+            ORDER BY {orderBy}
+            LIMIT {Parameter(Limit + 1)}
+            """);
+        select.Parameters.AddRange(parameters.ToArray());
+        batch.BatchCommands.Add(select);
+        return batch;
+    }
+
+    /// <summary>
+    /// Every matching customer, in id order, with no page limit: what an export streams. <paramref name="columns"/> is
+    /// a fixed SELECT list over <c>customers c</c>.
+    /// </summary>
+    public NpgsqlBatch ToExportBatch(NpgsqlConnection connection, string columns)
+    {
+        var parameters = new List<NpgsqlParameter>();
+        var where = Filters(parameters, out _);
+        var batch = new NpgsqlBatch(connection);
+        AddThreshold(batch);
+        var select = new NpgsqlBatchCommand($"SELECT {columns} FROM customers c WHERE {where} ORDER BY c.id");
+        select.Parameters.AddRange(parameters.ToArray());
+        batch.BatchCommands.Add(select);
+        return batch;
+    }
+
+    private void AddThreshold(NpgsqlBatch batch)
+    {
+        if (Name is not null)
+        {
+            // Sent with the query rather than set per connection, so it holds whichever pooled connection runs it.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                $"SET pg_trgm.word_similarity_threshold = {NameThreshold.ToString(CultureInfo.InvariantCulture)}"));
+        }
+    }
+
+    private static string AddParameter(List<NpgsqlParameter> parameters, object value, NpgsqlDbType? type)
+    {
+        var name = "p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+        parameters.Add(type is null ? new NpgsqlParameter(name, value) : new NpgsqlParameter(name, type.Value) { Value = value });
+        return "@" + name;
+    }
+
+    /// <summary>The search's conditions (tenant first), shared by pages and exports.</summary>
+    private StringBuilder Filters(List<NpgsqlParameter> parameters, out string score)
+    {
+        parameters.Add(new NpgsqlParameter("tenant", TenantId));
+        string Parameter(object value, NpgsqlDbType? type = null) => AddParameter(parameters, value, type);
         var where = new StringBuilder("c.tenant_id = @tenant");
         void And(string condition) => where.Append(" AND ").Append(condition);
 
-        var score = "NULL::real";
+        score = "NULL::real";
         if (Name is not null)
         {
             var query = Parameter(Name);
@@ -116,56 +197,7 @@ public sealed record CustomerSearch(
             And($"c.rating <= {Parameter(max)}");
         }
 
-        string orderBy;
-        switch (Sort)
-        {
-            case CustomerSort.Relevance:
-                orderBy = $"{score} DESC, c.id";
-                if (After is { } afterScore)
-                {
-                    var last = Parameter(float.Parse(afterScore.Key, CultureInfo.InvariantCulture), NpgsqlDbType.Real);
-                    And($"({score} < {last} OR ({score} = {last} AND c.id > {Parameter(afterScore.Id)}))");
-                }
-
-                break;
-            case CustomerSort.Name:
-                orderBy = "c.display_name, c.id";
-                if (After is { } afterName)
-                {
-                    And($"(c.display_name, c.id) > ({Parameter(afterName.Key)}, {Parameter(afterName.Id)})");
-                }
-
-                break;
-            default:
-                // Ids are UUIDv7, time-ordered: newest id first is most recently registered first.
-                orderBy = "c.id DESC";
-                if (After is { } afterId)
-                {
-                    And($"c.id < {Parameter(afterId.Id)}");
-                }
-
-                break;
-        }
-
-        var batch = new NpgsqlBatch(connection);
-        if (Name is not null)
-        {
-            // Sent with the query rather than set per connection, so it holds whichever pooled connection runs it.
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(
-                $"SET pg_trgm.word_similarity_threshold = {NameThreshold.ToString(CultureInfo.InvariantCulture)}"));
-        }
-
-        var select = new NpgsqlBatchCommand($"""
-            SELECT c.id, c.kind, c.display_name, c.emails[1], c.phones[1], c.home_branch, c.status, c.tags, c.rating,
-                   c.registered_at, c.archived_at, {score} AS score
-            FROM customers c
-            WHERE {where}
-            ORDER BY {orderBy}
-            LIMIT {Parameter(Limit + 1)}
-            """);
-        select.Parameters.AddRange(parameters.ToArray());
-        batch.BatchCommands.Add(select);
-        return batch;
+        return where;
     }
 
     /// <summary>The cursor after <paramref name="item"/> in this search's order.</summary>

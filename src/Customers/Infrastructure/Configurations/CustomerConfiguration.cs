@@ -27,6 +27,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(customer => customer.RatingReason).HasMaxLength(500);
         builder.Property(customer => customer.Tags).HasColumnType("text[]");
         builder.Property(customer => customer.Attributes).HasJsonColumn();
+        builder.Property(customer => customer.ExternalId).HasMaxLength(CustomerDetails.MaxExternalIdLength);
         builder.Property(customer => customer.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(customer => customer.Source).HasConversion<string>().HasMaxLength(20);
         builder.Property(customer => customer.Consent).HasJsonColumn();
@@ -42,6 +43,11 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(customer => customer.Phones).HasMethod("gin").HasDatabaseName("ix_customers_phones");
         builder.HasIndex(customer => customer.Tags).HasMethod("gin").HasDatabaseName("ix_customers_tags");
         builder.HasIndex(customer => customer.DisplayName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_display_name_trgm");
+
+        builder.HasIndex(customer => new { customer.TenantId, customer.ExternalId })
+            .IsUnique()
+            .HasFilter("external_id IS NOT NULL")
+            .HasDatabaseName("ux_customers_tenant_external_id");
 
         // Keyset pages in recency (UUIDv7 id) and name order.
         builder.HasIndex(customer => new { customer.TenantId, customer.Id }).HasDatabaseName("ix_customers_tenant_id");

@@ -168,6 +168,11 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("emails");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
+
                     b.Property<string>("FamilyName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -281,6 +286,11 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
 
+                    b.HasIndex("TenantId", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_customers_tenant_external_id")
+                        .HasFilter("external_id IS NOT NULL");
+
                     b.HasIndex("TenantId", "HomeBranch")
                         .HasDatabaseName("ix_customers_tenant_home_branch");
 
@@ -350,6 +360,210 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasDatabaseName("ix_customer_activities_tenant_customer_occurred_at");
 
                     b.ToTable("customer_activities", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.CustomerImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Branch")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.PrimitiveCollection<List<string>>("Header")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("header");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("mapping");
+
+                    b.Property<string>("MatchOn")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("match_on");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed");
+
+                    b.Property<DateTimeOffset?>("RevertedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reverted_at");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_imports");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_customer_imports_unfinished")
+                        .HasFilter("status IN ('Queued', 'Running')");
+
+                    b.HasIndex("TenantId", "Id")
+                        .HasDatabaseName("ix_customer_imports_tenant_id");
+
+                    b.ToTable("customer_imports", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.CustomerImportChange", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_number");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.PrimitiveCollection<List<string>>("Changed")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("changed");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.HasKey("TenantId", "ImportId", "RowNumber")
+                        .HasName("pk_customer_import_changes");
+
+                    b.ToTable("customer_import_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.CustomerImportError", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_number");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.PrimitiveCollection<List<string>>("Original")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("original");
+
+                    b.HasKey("TenantId", "ImportId", "RowNumber", "Field")
+                        .HasName("pk_customer_import_errors");
+
+                    b.ToTable("customer_import_errors", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.CustomerImportFile", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("ImportId")
+                        .HasName("pk_customer_import_files");
+
+                    b.ToTable("customer_import_files", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.CustomerMetrics", b =>
