@@ -55,11 +55,11 @@ public sealed class ImportMapping
             var known = Canonical(field);
             if (known is null)
             {
-                errors[$"map.{csvHeader}"] = [$"Unknown field '{field}': one of {string.Join(", ", Fields)}, or attributes.<key>."];
+                AddError(errors, $"{csvHeader}: unknown field '{field}'; one of {string.Join(", ", Fields)}, or attributes.<key>.");
             }
             else if (!headerIndex.TryGetValue(csvHeader.Trim(), out var column))
             {
-                errors[$"map.{csvHeader}"] = ["The file has no column with this header."];
+                AddError(errors, $"{csvHeader}: the file has no column with this header.");
             }
             else
             {
@@ -163,6 +163,10 @@ public sealed class ImportMapping
             Attributes = attributes,
         };
     }
+
+    // Under "map" rather than "map.<header>": a header is client text, and error keys are field paths.
+    private static void AddError(Dictionary<string, string[]> errors, string message) =>
+        errors["map"] = [.. errors.GetValueOrDefault("map") ?? [], message];
 
     private static string? Canonical(string name)
     {

@@ -6,6 +6,7 @@ using CustomerPlatform.ServiceDefaults.Problems;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -24,7 +25,7 @@ public static class StartImport
     public static RouteHandlerBuilder MapStartImport(this RouteGroupBuilder group) =>
         group.MapPost("/imports", HandleAsync)
             .WithName("StartCustomerImport")
-            .Accepts<string>("text/csv")
+            .Accepts<string>("text/csv", "application/csv", "text/plain")
             .WithIdempotency<CustomersDbContext>();
 
     /// <summary>
@@ -52,7 +53,7 @@ public static class StartImport
         string? mode = null,
         string? matchOn = null,
         string? dryRun = null,
-        string[]? map = null,
+        [FromQuery] string[]? map = null,
         string? fileName = null)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim();
