@@ -3,7 +3,7 @@ namespace CustomerPlatform.Bench;
 /// <summary>
 /// How long and how hard each scenario runs, sized for two cores shared by the load, the five apps, PostgreSQL
 /// and RabbitMQ: the whole run stays within about five minutes. <c>--quick</c> shortens every window (a smoke run);
-/// <c>--pipeline</c> runs only the purchase scenarios; <c>--search</c> only the customer search at scale; <c>--probe</c> shows where purchases wait (<see cref="PipelineProbe"/>).
+/// <c>--pipeline</c> runs only the purchase scenarios; <c>--search</c> only the customer search at scale; <c>--import</c> only the CSV import; <c>--probe</c> shows where purchases wait (<see cref="PipelineProbe"/>).
 /// </summary>
 public sealed record BenchSettings(
     int Customers,
@@ -16,15 +16,17 @@ public sealed record BenchSettings(
     bool Probe,
     bool PipelineOnly,
     int SearchCustomers,
-    bool SearchOnly)
+    bool SearchOnly,
+    int ImportRows,
+    bool ImportOnly)
 {
     public static BenchSettings Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var unknown = args.Where(arg => arg is not "--quick" and not "--probe" and not "--pipeline" and not "--search").ToList();
+        var unknown = args.Where(arg => arg is not "--quick" and not "--probe" and not "--pipeline" and not "--search" and not "--import").ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick] [--probe] [--pipeline] [--search]");
+            throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick] [--probe] [--pipeline] [--search] [--import]");
         }
 
         var scale = quick ? 0.3 : 1.0;
@@ -50,6 +52,9 @@ public sealed record BenchSettings(
             PipelineOnly: args.Contains("--pipeline"),
             // The scale: a million customers in one business (copied in, about a minute with its indexes).
             SearchCustomers: quick ? 200_000 : 1_000_000,
-            SearchOnly: args.Contains("--search"));
+            SearchOnly: args.Contains("--search"),
+            // The file: 100,000 rows, imported through the gateway as one CSV.
+            ImportRows: quick ? 30_000 : 100_000,
+            ImportOnly: args.Contains("--import"));
     }
 }

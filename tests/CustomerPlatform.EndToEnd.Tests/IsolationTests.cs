@@ -211,7 +211,11 @@ public sealed class IsolationTests(PlatformFixture platform)
             using var account = await platform.SendAsync(HttpMethod.Get, $"/api/v1/loyalty/accounts/{customerId}", platform.BusinessA);
             return account.StatusCode == HttpStatusCode.OK;
         }, "Loyalty should open business A's account");
-        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, segmentId);
+        using var importRequest = platform.Request(HttpMethod.Post, "/api/v1/customers/imports?mode=create", platform.BusinessA);
+        importRequest.Content = new StringContent("email,displayName\nisolated.import@example.com,Isolated Import\n", System.Text.Encoding.UTF8, "text/csv");
+        using var import = await platform.Http.SendAsync(importRequest);
+        var importId = (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, segmentId, importId);
     }
 
     private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
@@ -245,7 +249,8 @@ public sealed class IsolationTests(PlatformFixture platform)
     private sealed record IssuedKey(Guid Id, string Key);
 
     /// <summary>Business A's resources, by the path parameter names the documents use.</summary>
-    private sealed record BusinessAResources(Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId, Guid SegmentId)
+    private sealed record BusinessAResources(
+        Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId, Guid SegmentId, Guid ImportId)
     {
         public Guid IdFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
@@ -255,6 +260,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             (_, "refundId") => RefundId,
             (_, "visitId") => VisitId,
             ("customers", "segmentId") => SegmentId,
+            ("customers", "importId") => ImportId,
             ("customers", "id") => CustomerId,
             ("feedback", "id") => FeedbackId,
             // An id this test does not know yet: still proves "not reachable", though not against a real resource.

@@ -39,6 +39,41 @@ public sealed class PlatformFlowTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task CsvImport_ThroughGateway_CreatesCustomersLoyaltyOpensAccountsAndTheExportHasThem()
+    {
+        var tag = "imp" + Guid.NewGuid().ToString("N")[..10];
+        var csv = $"First Name,Surname,E-mail,tags\nIda,Import,ida.{tag}@example.com,{tag}\nOla,Import,ola.{tag}@example.com,{tag}\nBad,Row,not-an-email,{tag}\n";
+        using var request = platform.Request(HttpMethod.Post, "/api/v1/customers/imports?mode=upsert&map=First%20Name:givenName&map=Surname:familyName", platform.BusinessA);
+        request.Content = new StringContent(csv, Encoding.UTF8, "text/csv");
+
+        using var response = await platform.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        var job = await Eventually.GetAsync(async () =>
+        {
+            using var poll = await platform.SendAsync(HttpMethod.Get, location, platform.BusinessA);
+            var body = await ReadJsonAsync(poll);
+            return body.GetProperty("status").GetString() == "completed" ? (JsonElement?)body : null;
+        }, "the import job should complete");
+        Assert.Equal((2, 1), (job!.Value.GetProperty("created").GetInt32(), job.Value.GetProperty("failed").GetInt32()));
+        using var search = await platform.SendAsync(HttpMethod.Get, $"/api/v1/customers?tag={tag}", platform.BusinessA);
+        var ids = (await ReadJsonAsync(search)).GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(2, ids.Count);
+        foreach (var id in ids)
+        {
+            await WaitForAccountAsync(platform.BusinessA, id);
+        }
+
+        using var export = await platform.SendAsync(HttpMethod.Get, $"/api/v1/customers/export.csv?tag={tag}", platform.BusinessA);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var lines = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        using var errors = await platform.SendAsync(HttpMethod.Get, $"{location}/errors.csv", platform.BusinessA);
+        Assert.Contains("not-an-email", await errors.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Feedback_ThroughGateway_CountsInTheBranchScorecard()
     {
         var branch = UniqueBranch();

@@ -136,16 +136,24 @@ public static class GatewayPipeline
         return caller;
     }
 
+    /// <summary>The one route that takes a file rather than a JSON document.</summary>
+    public const string BulkUploadPath = "/api/v1/customers/imports";
+
     /// <summary>
     /// Refuses a target (path and query) over <paramref name="maxTargetLength"/> characters with a 414 problem, before
     /// any service (whose server would answer a bare 414) sees it; the server's own request-line limit is set above it
     /// so these requests reach this middleware. Refuses a body over <paramref name="maxBodyBytes"/> with a 413 problem:
-    /// at once when Content-Length says so, and through the server's body-size limit when the body is chunked.
+    /// at once when Content-Length says so, and through the server's body-size limit when the body is chunked. A file
+    /// upload (<see cref="BulkUploadPath"/>, a CSV import) may be up to <paramref name="maxBulkBodyBytes"/>.
     /// </summary>
-    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app, long maxBodyBytes, int maxTargetLength) =>
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app, long maxBodyBytes, int maxTargetLength, long maxBulkBodyBytes = 50L * 1024 * 1024) =>
         app.Use(async (context, next) =>
         {
             var request = context.Request;
+            var bodyLimit = HttpMethods.IsPost(request.Method) && request.Path.Equals(BulkUploadPath, StringComparison.OrdinalIgnoreCase)
+                ? maxBulkBodyBytes
+                : maxBodyBytes;
+
             if ((request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0) > maxTargetLength)
             {
                 await ProblemDetailsSetup.Problem(
@@ -156,15 +164,15 @@ public static class GatewayPipeline
                 return;
             }
 
-            if (request.ContentLength > maxBodyBytes)
+            if (request.ContentLength > bodyLimit)
             {
-                await PayloadTooLarge(maxBodyBytes).ExecuteAsync(context);
+                await PayloadTooLarge(bodyLimit).ExecuteAsync(context);
                 return;
             }
 
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                limit.MaxRequestBodySize = maxBodyBytes;
+                limit.MaxRequestBodySize = bodyLimit;
             }
 
             await next(context);
