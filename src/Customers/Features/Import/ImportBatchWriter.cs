@@ -101,6 +101,7 @@ public sealed class ImportBatchWriter(NpgsqlConnection connection, CustomerImpor
                 emails, phones, address, preferred_channel, preferred_language, home_branch, date_of_birth, tags, attributes, external_id)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
+        importer.Timeout = TimeSpan.FromSeconds(BatchTimeoutSeconds);
         foreach (var row in rows)
         {
             var details = row.Details!;
@@ -365,6 +366,7 @@ public sealed class ImportBatchWriter(NpgsqlConnection connection, CustomerImpor
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY outbox_messages (id, tenant_id, message_type, payload, trace_parent, trace_state, created_at, attempts) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
+        importer.Timeout = TimeSpan.FromSeconds(BatchTimeoutSeconds);
         foreach (var message in messages)
         {
             importer.StartRow();
@@ -391,6 +393,7 @@ public sealed class ImportBatchWriter(NpgsqlConnection connection, CustomerImpor
 
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY customer_import_errors (tenant_id, import_id, row_number, field, message, original) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        importer.Timeout = TimeSpan.FromSeconds(BatchTimeoutSeconds);
         foreach (var (row, field, message) in errors)
         {
             importer.StartRow();
@@ -425,5 +428,8 @@ public sealed class ImportBatchWriter(NpgsqlConnection connection, CustomerImpor
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private NpgsqlCommand Command(string sql, NpgsqlTransaction transaction) => new(sql, connection, transaction);
+    // A batch of 10,000 rows can outlast the 30 s default on a busy machine; a job that times out fails, loudly.
+    private NpgsqlCommand Command(string sql, NpgsqlTransaction transaction) => new(sql, connection, transaction) { CommandTimeout = BatchTimeoutSeconds };
+
+    public const int BatchTimeoutSeconds = 600;
 }

@@ -175,6 +175,7 @@ public sealed partial class ImportWorker(
         (int Created, int Updated, int Skipped, int Failed) counts, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var timer = System.Diagnostics.Stopwatch.StartNew();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = await writer.WriteAsync(batch, transaction, dryRun: false, now, cancellationToken);
         counts = (counts.Created + result.Created, counts.Updated + result.Updated, counts.Skipped + result.Skipped, counts.Failed + result.Failed);
@@ -185,6 +186,7 @@ public sealed partial class ImportWorker(
             ("id", job.Id), ("processed", processed), ("created", counts.Created), ("updated", counts.Updated), ("skipped", counts.Skipped), ("failed", counts.Failed));
         await transaction.CommitAsync(cancellationToken);
         outboxSignal.Nudge();
+        LogBatch(logger, job.Id, batch.Count, processed, timer.ElapsedMilliseconds);
         return counts;
     }
 
@@ -234,7 +236,7 @@ public sealed partial class ImportWorker(
     private static async Task ExecuteAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = ImportBatchWriter.BatchTimeoutSeconds };
         foreach (var (name, value) in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter(name, value));
@@ -242,6 +244,9 @@ public sealed partial class ImportWorker(
 
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import job {ImportId}: {Rows} rows written in {Milliseconds} ms ({Processed} done)")]
+    private static partial void LogBatch(ILogger logger, Guid importId, int rows, int processed, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import job {ImportId} failed")]
     private static partial void LogJobFailed(ILogger logger, Guid importId, Exception exception);
