@@ -2,45 +2,6 @@ using CustomerPlatform.ServiceDefaults.Persistence;
 
 namespace CustomerPlatform.Customers.Domain;
 
-/// <summary>Where an import job stands.</summary>
-public enum ImportStatus
-{
-    Queued,
-    Running,
-    Completed,
-    Failed,
-    Reverted,
-}
-
-/// <summary>What an import does with a row, by whether a customer matches it.</summary>
-public enum ImportMode
-{
-    /// <summary>Creates customers; a row matching an existing customer is skipped.</summary>
-    Create,
-
-    /// <summary>Updates matching customers; a row matching none is an error.</summary>
-    Update,
-
-    /// <summary>Updates matching customers and creates the rest.</summary>
-    Upsert,
-
-    /// <summary>Updates matching customers; a row matching none is skipped quietly.</summary>
-    UpdateOnly,
-}
-
-/// <summary>How a row finds its existing customer.</summary>
-public enum ImportMatch
-{
-    /// <summary>The row's first e-mail is one of the customer's e-mails.</summary>
-    Email,
-
-    /// <summary>The row's first phone is one of the customer's phones.</summary>
-    Phone,
-
-    /// <summary>The row's external id is the customer's.</summary>
-    ExternalId,
-}
-
 /// <summary>
 /// A CSV import job: the options it was started with, the counts so far and where it stands. Rows are processed in
 /// batches, each committed with the counters, so <see cref="Processed"/> is always the number of rows whose effect
@@ -95,38 +56,4 @@ public sealed class CustomerImport : ITenantOwned
         Total = total,
         CreatedAt = now,
     };
-}
-
-/// <summary>The uploaded CSV, kept beside the job until it has been processed (a restarted worker reads it again).</summary>
-public sealed class CustomerImportFile : ITenantOwned
-{
-    public required Guid ImportId { get; init; }
-    public required Guid TenantId { get; init; }
-    public required byte[] Content { get; init; }
-}
-
-/// <summary>A customer an import created or updated; an update keeps the customer's row as it was before (jsonb), for revert.</summary>
-public sealed class CustomerImportChange : ITenantOwned
-{
-    public required Guid TenantId { get; init; }
-    public required Guid ImportId { get; init; }
-    public required int RowNumber { get; init; }
-    public required Guid CustomerId { get; init; }
-
-    /// <summary><c>created</c> or <c>updated</c>.</summary>
-    public required string Action { get; init; }
-
-    public string? Before { get; init; }
-    public List<string> Changed { get; init; } = [];
-}
-
-/// <summary>One field error of a refused row, with the row's original cells for the error report.</summary>
-public sealed class CustomerImportError : ITenantOwned
-{
-    public required Guid TenantId { get; init; }
-    public required Guid ImportId { get; init; }
-    public required int RowNumber { get; init; }
-    public required string Field { get; init; }
-    public required string Message { get; init; }
-    public List<string> Original { get; init; } = [];
 }

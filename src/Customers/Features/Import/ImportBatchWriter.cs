@@ -9,9 +9,6 @@ using NpgsqlTypes;
 
 namespace CustomerPlatform.Customers.Features.Import;
 
-/// <summary>Counts of one batch's outcomes.</summary>
-public sealed record ImportBatchCounts(int Created, int Updated, int Skipped, int Failed);
-
 /// <summary>
 /// Writes a batch of checked rows set-based, inside the caller's transaction: binary COPY into a temporary staging
 /// table, one query to match every row against the tenant's customers (through the GIN indexes on e-mails and

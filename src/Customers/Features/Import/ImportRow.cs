@@ -2,15 +2,6 @@ using CustomerPlatform.Customers.Domain;
 
 namespace CustomerPlatform.Customers.Features.Import;
 
-/// <summary>What an import does (or, in a dry run, would do) with a row.</summary>
-public enum ImportRowAction
-{
-    Create,
-    Update,
-    Skip,
-    Error,
-}
-
 /// <summary>
 /// One data row of the file: its 1-based number (the header is row 0, so the number matches a spreadsheet's line
 /// minus one), its original cells, and either checked details or its field errors.

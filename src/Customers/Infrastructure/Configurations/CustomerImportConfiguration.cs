@@ -27,36 +27,3 @@ internal sealed class CustomerImportConfiguration : IEntityTypeConfiguration<Cus
             .HasDatabaseName("ix_customer_imports_unfinished");
     }
 }
-
-internal sealed class CustomerImportFileConfiguration : IEntityTypeConfiguration<CustomerImportFile>
-{
-    public void Configure(EntityTypeBuilder<CustomerImportFile> builder)
-    {
-        builder.ToTable("customer_import_files");
-        builder.HasKey(file => file.ImportId);
-    }
-}
-
-internal sealed class CustomerImportChangeConfiguration : IEntityTypeConfiguration<CustomerImportChange>
-{
-    public void Configure(EntityTypeBuilder<CustomerImportChange> builder)
-    {
-        builder.ToTable("customer_import_changes");
-        builder.HasKey(change => new { change.TenantId, change.ImportId, change.RowNumber });
-        builder.Property(change => change.Action).HasMaxLength(10);
-        builder.Property(change => change.Before).HasColumnType("jsonb");
-        builder.Property(change => change.Changed).HasColumnType("text[]");
-    }
-}
-
-internal sealed class CustomerImportErrorConfiguration : IEntityTypeConfiguration<CustomerImportError>
-{
-    public void Configure(EntityTypeBuilder<CustomerImportError> builder)
-    {
-        builder.ToTable("customer_import_errors");
-        builder.HasKey(error => new { error.TenantId, error.ImportId, error.RowNumber, error.Field });
-        builder.Property(error => error.Field).HasMaxLength(200);
-        builder.Property(error => error.Message).HasMaxLength(1000);
-        builder.Property(error => error.Original).HasColumnType("text[]");
-    }
-}
