@@ -2,6 +2,7 @@ using CustomerPlatform.Customers.Features.Attributes;
 using CustomerPlatform.Customers.Features.Consent;
 using CustomerPlatform.Customers.Features.Interactions;
 using CustomerPlatform.Customers.Features.Metrics;
+using CustomerPlatform.Customers.Features.Privacy;
 using CustomerPlatform.Customers.Features.Purchases;
 using CustomerPlatform.Customers.Features.Records;
 using CustomerPlatform.Customers.Features.Reports;
@@ -38,6 +39,8 @@ public static class CustomersEndpoints
         customers.MapGetServiceVisits();
         customers.MapGetCustomerMetrics();
         customers.MapSegments();
+        customers.MapCustomerErasure();
+        customers.MapCustomerPersonalData();
         return app;
     }
 }

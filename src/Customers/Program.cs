@@ -1,5 +1,6 @@
 using CustomerPlatform.Customers;
 using CustomerPlatform.Customers.Features.Metrics;
+using CustomerPlatform.Customers.Features.Privacy;
 using CustomerPlatform.Customers.Features.Segments;
 using CustomerPlatform.Customers.Features.Timeline;
 using CustomerPlatform.Customers.Infrastructure;
@@ -12,6 +13,7 @@ builder.AddPlatformService<CustomersDbContext>("customers", bus =>
     bus.AddConsumer<FeedbackActivityConsumer>();
     bus.AddConsumer<PointsEarnedActivityConsumer>();
     bus.AddConsumer<LoyaltyAccountOpenedActivityConsumer>();
+    bus.AddConsumer<CustomerErasureCompletedConsumer>();
 });
 builder.AddSegments();
 builder.Services.AddValidation();

@@ -146,6 +146,28 @@ public sealed class Customer : ITenantOwned
         return true;
     }
 
+    /// <summary>The display name an erased customer keeps, so lists and histories still read sensibly.</summary>
+    public const string ErasedDisplayName = "Erased customer";
+
+    /// <summary>
+    /// Anonymises the record for good: everything that names, reaches or describes the person is dropped, the ids,
+    /// kind, home branch (a business fact, used by reports) and dates stay. Returns false when already erased.
+    /// </summary>
+    public bool Erase(DateTimeOffset now)
+    {
+        if (Status == LifecycleStatus.Erased)
+        {
+            return false;
+        }
+
+        Apply(new CustomerDetails(
+            Kind, ErasedDisplayName, null, null, null, null, [], [], null, null, null, HomeBranch, null, null, null, null, null, [], new Dictionary<string, JsonElement>()));
+        Consent = [];
+        Status = LifecycleStatus.Erased;
+        UpdatedAt = now;
+        return true;
+    }
+
     /// <summary>A prospect becomes active with their first purchase.</summary>
     public void MarkPurchased()
     {
@@ -157,6 +179,14 @@ public sealed class Customer : ITenantOwned
 
     public void EnsureNotArchived()
     {
+        if (Status == LifecycleStatus.Erased)
+        {
+            throw new DomainException(
+                "customer-erased",
+                $"Customer {Id} has been erased; an erased record takes no changes.",
+                DomainErrorKind.Conflict);
+        }
+
         if (IsArchived)
         {
             throw new DomainException(

@@ -20,6 +20,7 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     public DbSet<MetricsRescoreRequest> MetricsRescoreRequests => Set<MetricsRescoreRequest>();
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

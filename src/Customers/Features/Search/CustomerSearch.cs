@@ -76,6 +76,9 @@ public sealed record CustomerSearch(
             And("c.archived_at IS NULL");
         }
 
+        // An erased customer is no one to find: only its id is left.
+        And("c.status <> 'Erased'");
+
         if (Email is not null)
         {
             And($"c.emails @> ARRAY[{Parameter(Email)}]");

@@ -431,6 +431,52 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                     b.ToTable("customer_metrics", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("ServiceCompletions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("service_completions");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasure_requests");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_erasure_requests_customer_id");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_erasure_requests_tenant_customer");
+
+                    b.ToTable("erasure_requests", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.Interaction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1083,6 +1129,16 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_customer_metrics_customers_customer_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.ErasureRequest", b =>
+                {
+                    b.HasOne("CustomerPlatform.Customers.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_erasure_requests_customers_customer_id");
                 });
 
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.Interaction", b =>
