@@ -77,8 +77,10 @@ public static class CustomerPersonalData
         var metrics = await db.CustomerMetrics.AsNoTracking().FirstOrDefaultAsync(found => found.CustomerId == customerId, cancellationToken);
         var segments = await db.SegmentMembers.AsNoTracking().Where(member => member.CustomerId == customerId)
             .Join(db.Segments.AsNoTracking().Where(segment => segment.DeletedAt == null), member => member.SegmentId, segment => segment.Id,
-                (member, segment) => new SegmentMembershipResponse(segment.Id, segment.Name, member.JoinedAt))
-            .OrderBy(membership => membership.Name).ToListAsync(cancellationToken);
+                (member, segment) => new { segment.Id, segment.Name, member.JoinedAt })
+            .OrderBy(membership => membership.Name)
+            .Select(membership => new SegmentMembershipResponse(membership.Id, membership.Name, membership.JoinedAt))
+            .ToListAsync(cancellationToken);
         var erasure = await db.ErasureRequests.AsNoTracking().FirstOrDefaultAsync(found => found.CustomerId == customerId, cancellationToken);
 
         return TypedResults.Ok(new CustomerPersonalDataResponse(
