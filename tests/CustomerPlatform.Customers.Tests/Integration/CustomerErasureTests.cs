@@ -38,7 +38,7 @@ public sealed class CustomerErasureTests(CustomersPrivacyFixture fixture) : ICla
         var customer = await GetJsonAsync(client, $"{CustomersApi.CustomersPath}/{customerId}");
         Assert.Equal("Erased customer", customer.GetProperty("displayName").GetString());
         Assert.Equal("erased", customer.GetProperty("status").GetString());
-        foreach (var gone in new[] { "givenName", "familyName", "primaryEmail", "primaryPhone", "address", "dateOfBirth", "specialNeeds" })
+        foreach (var gone in new[] { "givenName", "familyName", "email", "phone", "address", "dateOfBirth", "specialNeeds" })
         {
             Assert.False(customer.TryGetProperty(gone, out var value) && value.ValueKind != JsonValueKind.Null, $"{gone} should be erased: {customer}");
         }
@@ -146,7 +146,7 @@ public sealed class CustomerErasureTests(CustomersPrivacyFixture fixture) : ICla
 
         var personal = await GetJsonAsync(client, PersonalDataPath(customerId));
 
-        Assert.Equal("ann@example.com", personal.GetProperty("customer").GetProperty("primaryEmail").GetString());
+        Assert.Equal("ann@example.com", personal.GetProperty("customer").GetProperty("email").GetString());
         Assert.Single(personal.GetProperty("consentHistory").EnumerateArray());
         Assert.Equal("Billing question", Assert.Single(personal.GetProperty("interactions").EnumerateArray()).GetProperty("summary").GetString());
         var purchase = Assert.Single(personal.GetProperty("purchases").EnumerateArray());
