@@ -205,13 +205,18 @@ public sealed class IsolationTests(PlatformFixture platform)
         using var segment = await platform.SendAsync(HttpMethod.Post, "/api/v1/customers/segments", platform.BusinessA,
             new { name = $"Isolated {Guid.NewGuid():N}", rules = new { conditions = Array.Empty<object>() } });
         var segmentId = (await segment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // The erasure operations need a customer whose erasure was requested (reading one never made is a 404).
+        using var erasedCustomer = await platform.SendAsync(HttpMethod.Post, "/api/v1/customers", platform.BusinessA, new { displayName = "Erased Ed" });
+        var erasedCustomerId = (await erasedCustomer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var erasure = await platform.SendAsync(HttpMethod.Post, $"/api/v1/customers/{erasedCustomerId}/erasure", platform.BusinessA);
+        Assert.Equal(HttpStatusCode.Accepted, erasure.StatusCode);
         // Loyalty's account appears asynchronously; the isolation checks need it to exist for business A.
         await Eventually.AssertAsync(async () =>
         {
             using var account = await platform.SendAsync(HttpMethod.Get, $"/api/v1/loyalty/accounts/{customerId}", platform.BusinessA);
             return account.StatusCode == HttpStatusCode.OK;
         }, "Loyalty should open business A's account");
-        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, segmentId);
+        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, segmentId, erasedCustomerId);
     }
 
     private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
@@ -245,10 +250,12 @@ public sealed class IsolationTests(PlatformFixture platform)
     private sealed record IssuedKey(Guid Id, string Key);
 
     /// <summary>Business A's resources, by the path parameter names the documents use.</summary>
-    private sealed record BusinessAResources(Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId, Guid SegmentId)
+    private sealed record BusinessAResources(
+        Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId, Guid SegmentId, Guid ErasedCustomerId)
     {
         public Guid IdFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
+            ("customers", "id") when operation.PathTemplate.EndsWith("/erasure", StringComparison.Ordinal) => ErasedCustomerId,
             (_, "customerId") => CustomerId,
             (_, "purchaseId") => PurchaseId,
             (_, "interactionId") => InteractionId,
