@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<CustomersDbContext>("customers", bus =>
 {
     bus.AddConsumer<PurchaseMetricsConsumer>();
+    bus.AddConsumer<RefundMetricsConsumer>();
     bus.AddConsumer<FeedbackActivityConsumer>();
     bus.AddConsumer<PointsEarnedActivityConsumer>();
     bus.AddConsumer<LoyaltyAccountOpenedActivityConsumer>();
