@@ -26,14 +26,14 @@ public sealed record MergeCustomersRequest(Guid? MergedId);
 public static class MergeCustomers
 {
     public static void MapMergeCustomers(this RouteGroupBuilder group) =>
-        group.MapPost("/{survivorId:guid}/merge", HandleAsync).WithName("MergeCustomers");
+        group.MapPost("/{id:guid}/merge", HandleAsync).WithName("MergeCustomers");
 
     /// <summary>
-    /// Merges <c>mergedId</c> into the survivor; needs <c>If-Match</c> with the survivor's ETag. Answers with the
+    /// Merges <c>mergedId</c> into the survivor (the customer in the path); needs <c>If-Match</c> with the survivor's ETag. Answers with the
     /// survivor. A merged customer cannot be merged again (409) and a customer cannot be merged with itself (422).
     /// </summary>
     public static async Task<Results<Ok<CustomerResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid survivorId,
+        Guid id,
         MergeCustomersRequest request,
         CustomersDbContext db,
         TenantContext tenant,
@@ -42,6 +42,7 @@ public static class MergeCustomers
         HttpContext http,
         CancellationToken cancellationToken)
     {
+        var survivorId = id;
         if (request.MergedId is not { } mergedId || mergedId == Guid.Empty)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mergedId"] = ["The id of the customer to merge is required."] });
