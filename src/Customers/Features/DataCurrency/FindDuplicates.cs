@@ -61,7 +61,7 @@ public static class FindDuplicates
         var keyset = "";
         if (position is { } from)
         {
-            keyset = "AND (c.score < @score OR (c.score = @score AND (c.customer_a, c.customer_b) > (@a, @b)))";
+            keyset = "AND (c.score, c.customer_a, c.customer_b) < (@score, @a, @b)";
             parameters.Add(new NpgsqlParameter("score", NpgsqlDbType.Numeric) { Value = from.Score });
             parameters.Add(new NpgsqlParameter("a", NpgsqlDbType.Uuid) { Value = from.A });
             parameters.Add(new NpgsqlParameter("b", NpgsqlDbType.Uuid) { Value = from.B });
@@ -80,7 +80,7 @@ public static class FindDuplicates
               AND NOT EXISTS (
                   SELECT 1 FROM duplicate_dismissals d
                   WHERE d.tenant_id = c.tenant_id AND d.customer_a = c.customer_a AND d.customer_b = c.customer_b)
-            ORDER BY c.score DESC, c.customer_a, c.customer_b
+            ORDER BY c.score DESC, c.customer_a DESC, c.customer_b DESC
             LIMIT @limit
             """,
             parameters,

@@ -41,9 +41,9 @@ internal sealed class DuplicateCandidateConfiguration : IEntityTypeConfiguration
         builder.HasKey(candidate => new { candidate.TenantId, candidate.CustomerA, candidate.CustomerB });
         builder.Property(candidate => candidate.Score).HasPrecision(4, 3);
         builder.Property(candidate => candidate.Reasons).HasColumnType("text[]");
-        // The list pages by score, highest first, then by the pair.
+        // The list pages by (score, pair) descending: the index read backwards, the cursor one row comparison that
+        // starts the range (a mixed-direction order would filter every row before the cursor).
         builder.HasIndex(candidate => new { candidate.TenantId, candidate.Score, candidate.CustomerA, candidate.CustomerB })
-            .IsDescending(false, true, false, false)
             .HasDatabaseName("ix_duplicate_candidates_tenant_score");
     }
 }

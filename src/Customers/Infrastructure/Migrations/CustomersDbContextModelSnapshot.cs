@@ -507,7 +507,6 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasName("pk_duplicate_candidates");
 
                     b.HasIndex("TenantId", "Score", "CustomerA", "CustomerB")
-                        .IsDescending(false, true, false, false)
                         .HasDatabaseName("ix_duplicate_candidates_tenant_score");
 
                     b.ToTable("duplicate_candidates", (string)null);

@@ -97,8 +97,7 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_duplicate_candidates_tenant_score",
                 table: "duplicate_candidates",
-                columns: new[] { "tenant_id", "score", "customer_a", "customer_b" },
-                descending: new[] { false, true, false, false });
+                columns: new[] { "tenant_id", "score", "customer_a", "customer_b" });
         }
 
         /// <inheritdoc />

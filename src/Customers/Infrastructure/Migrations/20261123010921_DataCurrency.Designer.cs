@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CustomerPlatform.Customers.Infrastructure.Migrations
 {
     [DbContext(typeof(CustomersDbContext))]
-    [Migration("20261123005053_DataCurrency")]
+    [Migration("20261123010921_DataCurrency")]
     partial class DataCurrency
     {
         /// <inheritdoc />
@@ -510,7 +510,6 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasName("pk_duplicate_candidates");
 
                     b.HasIndex("TenantId", "Score", "CustomerA", "CustomerB")
-                        .IsDescending(false, true, false, false)
                         .HasDatabaseName("ix_duplicate_candidates_tenant_score");
 
                     b.ToTable("duplicate_candidates", (string)null);
