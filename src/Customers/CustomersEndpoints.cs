@@ -1,5 +1,6 @@
 using CustomerPlatform.Customers.Features.Attributes;
 using CustomerPlatform.Customers.Features.Consent;
+using CustomerPlatform.Customers.Features.DataCurrency;
 using CustomerPlatform.Customers.Features.Interactions;
 using CustomerPlatform.Customers.Features.Metrics;
 using CustomerPlatform.Customers.Features.Purchases;
@@ -38,6 +39,9 @@ public static class CustomersEndpoints
         customers.MapGetServiceVisits();
         customers.MapGetCustomerMetrics();
         customers.MapSegments();
+        customers.MapDuplicates();
+        customers.MapMergeCustomers();
+        customers.MapUnverifiedCustomers();
         return app;
     }
 }

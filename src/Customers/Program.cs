@@ -1,4 +1,5 @@
 using CustomerPlatform.Customers;
+using CustomerPlatform.Customers.Features.DataCurrency;
 using CustomerPlatform.Customers.Features.Metrics;
 using CustomerPlatform.Customers.Features.Segments;
 using CustomerPlatform.Customers.Features.Timeline;
@@ -15,6 +16,7 @@ builder.AddPlatformService<CustomersDbContext>("customers", bus =>
     bus.AddConsumer<LoyaltyAccountOpenedActivityConsumer>();
 });
 builder.AddSegments();
+builder.AddDataCurrency();
 builder.Services.AddValidation();
 
 var app = builder.Build();

@@ -57,6 +57,9 @@ public sealed class Customer : ITenantOwned
 
     public DateTimeOffset? ArchivedAt { get; private set; }
 
+    /// <summary>The customer this one was merged into: archived for good, kept so old links resolve.</summary>
+    public Guid? MergedInto { get; private set; }
+
     /// <summary>Row version (PostgreSQL xmin), exposed as the ETag.</summary>
     public uint Version { get; private set; }
 
@@ -136,6 +139,7 @@ public sealed class Customer : ITenantOwned
     /// <summary>Brings an archived customer back; a customer who is not archived is left alone (returns false).</summary>
     public bool Restore(DateTimeOffset now)
     {
+        EnsureNotMerged();
         if (!IsArchived)
         {
             return false;
@@ -155,8 +159,43 @@ public sealed class Customer : ITenantOwned
         }
     }
 
+    /// <summary>
+    /// Takes in what a merge brings: the contact details united with the merged customer's and the consent recomputed
+    /// from the combined history. Returns the JSON names of the detail fields that changed.
+    /// </summary>
+    public IReadOnlyList<string> AbsorbMerged(CustomerDetails united, Dictionary<ContactChannel, ConsentState> consent, DateTimeOffset now)
+    {
+        EnsureNotArchived();
+        var changed = CurrentDetails().ChangedFields(united);
+        Apply(united);
+        Consent = consent;
+        UpdatedAt = now;
+        return changed;
+    }
+
+    /// <summary>Archives this customer as merged into <paramref name="survivorId"/>; a merged customer takes no further change.</summary>
+    public void MarkMergedInto(Guid survivorId, DateTimeOffset now)
+    {
+        EnsureNotArchived();
+        MergedInto = survivorId;
+        ArchivedAt = now;
+        UpdatedAt = now;
+    }
+
+    public void EnsureNotMerged()
+    {
+        if (MergedInto is { } survivor)
+        {
+            throw new DomainException(
+                "customer-merged",
+                $"Customer {Id} was merged into {survivor}; change that customer instead.",
+                DomainErrorKind.Conflict);
+        }
+    }
+
     public void EnsureNotArchived()
     {
+        EnsureNotMerged();
         if (IsArchived)
         {
             throw new DomainException(
