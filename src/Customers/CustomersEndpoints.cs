@@ -1,5 +1,6 @@
 using CustomerPlatform.Customers.Features.Attributes;
 using CustomerPlatform.Customers.Features.Consent;
+using CustomerPlatform.Customers.Features.DataCurrency;
 using CustomerPlatform.Customers.Features.Interactions;
 using CustomerPlatform.Customers.Features.Metrics;
 using CustomerPlatform.Customers.Features.Privacy;
@@ -41,6 +42,9 @@ public static class CustomersEndpoints
         customers.MapSegments();
         customers.MapCustomerErasure();
         customers.MapCustomerPersonalData();
+        customers.MapDuplicates();
+        customers.MapMergeCustomers();
+        customers.MapUnverifiedCustomers();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using CustomerPlatform.Customers;
+using CustomerPlatform.Customers.Features.DataCurrency;
 using CustomerPlatform.Customers.Features.Metrics;
 using CustomerPlatform.Customers.Features.Privacy;
 using CustomerPlatform.Customers.Features.Segments;
@@ -10,12 +11,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<CustomersDbContext>("customers", bus =>
 {
     bus.AddConsumer<PurchaseMetricsConsumer>();
+    bus.AddConsumer<RefundMetricsConsumer>();
     bus.AddConsumer<FeedbackActivityConsumer>();
     bus.AddConsumer<PointsEarnedActivityConsumer>();
     bus.AddConsumer<LoyaltyAccountOpenedActivityConsumer>();
     bus.AddConsumer<CustomerErasureCompletedConsumer>();
 });
 builder.AddSegments();
+builder.AddDataCurrency();
 builder.Services.AddValidation();
 
 var app = builder.Build();

@@ -21,6 +21,10 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+    public DbSet<DuplicateDismissal> DuplicateDismissals => Set<DuplicateDismissal>();
+    public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
+    public DbSet<DuplicateScan> DuplicateScans => Set<DuplicateScan>();
+    public DbSet<DataCurrencySettings> DataCurrencySettings => Set<DataCurrencySettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

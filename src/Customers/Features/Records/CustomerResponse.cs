@@ -10,6 +10,7 @@ namespace CustomerPlatform.Customers.Features.Records;
 /// <param name="Consent">The current marketing consent per channel; a channel never asked about is absent.</param>
 /// <param name="Completeness">How complete the record is, 0 to 100.</param>
 /// <param name="VerifiedAt">When someone last confirmed the details are current.</param>
+/// <param name="MergedInto">The customer this one was merged into (it is archived and takes no changes); null otherwise.</param>
 public sealed record CustomerResponse(
     Guid Id,
     CustomerKind Kind,
@@ -40,7 +41,8 @@ public sealed record CustomerResponse(
     DateTimeOffset RegisteredAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset VerifiedAt,
-    DateTimeOffset? ArchivedAt)
+    DateTimeOffset? ArchivedAt,
+    Guid? MergedInto = null)
 {
     public static CustomerResponse From(Customer customer)
     {
@@ -51,6 +53,6 @@ public sealed record CustomerResponse(
             customer.PreferredChannel, customer.PreferredLanguage, customer.HomeBranch, customer.DateOfBirth, customer.SpecialNeeds,
             customer.AccessibilityNotes, customer.Rating, customer.RatingReason, customer.Tags, customer.Attributes, customer.Status,
             customer.Source, customer.Consent, details.Completeness(), customer.RegisteredAt, customer.UpdatedAt, customer.VerifiedAt,
-            customer.ArchivedAt);
+            customer.ArchivedAt, customer.MergedInto);
     }
 }
