@@ -46,7 +46,7 @@ public static class Extensions
 
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
         builder.Services.AddPlatformProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddOperationTransformer<ProblemResponsesTransformer>());
         return builder;
     }
 

@@ -109,6 +109,41 @@ public static class CustomerBase
         await Execute(connection, "ANALYZE customers");
     }
 
+    /// <summary>Copies <paramref name="count"/> interactions of one customer in, a few minutes apart, for the timeline scenario.</summary>
+    public static async Task SeedTimelineAsync(string connectionString, Guid tenantId, Guid customerId, int count)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var start = DateTimeOffset.UtcNow.AddDays(-count / 100.0);
+        await using (var importer = await connection.BeginBinaryImportAsync("""
+            COPY interactions (id, tenant_id, customer_id, channel, purpose, topics, summary, staff_member, branch, occurred_at, recorded_at)
+            FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            string[] channels = ["InPerson", "Phone", "Email", "Web"];
+            for (var n = 0; n < count; n++)
+            {
+                var at = start.AddMinutes(n * 14.4);
+                await importer.StartRowAsync();
+                await importer.WriteAsync(Guid.CreateVersion7(at), NpgsqlDbType.Uuid);
+                await importer.WriteAsync(tenantId, NpgsqlDbType.Uuid);
+                await importer.WriteAsync(customerId, NpgsqlDbType.Uuid);
+                await importer.WriteAsync(channels[n % channels.Length], NpgsqlDbType.Varchar);
+                await importer.WriteAsync("Enquiry", NpgsqlDbType.Varchar);
+                await importer.WriteAsync(new[] { "opening hours" }, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await importer.WriteAsync($"Contact number {n}", NpgsqlDbType.Varchar);
+                await importer.WriteAsync("Sam", NpgsqlDbType.Varchar);
+                await importer.WriteAsync("central", NpgsqlDbType.Varchar);
+                await importer.WriteAsync(at, NpgsqlDbType.TimestampTz);
+                await importer.WriteAsync(at, NpgsqlDbType.TimestampTz);
+            }
+
+            await importer.CompleteAsync();
+        }
+
+        await Execute(connection, "ANALYZE interactions");
+    }
+
     private static async Task Execute(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };

@@ -1,9 +1,11 @@
 using CustomerPlatform.Customers.Features.Attributes;
 using CustomerPlatform.Customers.Features.Consent;
+using CustomerPlatform.Customers.Features.DataCurrency;
 using CustomerPlatform.Customers.Features.Export;
 using CustomerPlatform.Customers.Features.Import;
 using CustomerPlatform.Customers.Features.Interactions;
 using CustomerPlatform.Customers.Features.Metrics;
+using CustomerPlatform.Customers.Features.Privacy;
 using CustomerPlatform.Customers.Features.Purchases;
 using CustomerPlatform.Customers.Features.Records;
 using CustomerPlatform.Customers.Features.Reports;
@@ -42,6 +44,11 @@ public static class CustomersEndpoints
         customers.MapSegments();
         customers.MapImports();
         customers.MapExports();
+        customers.MapCustomerErasure();
+        customers.MapCustomerPersonalData();
+        customers.MapDuplicates();
+        customers.MapMergeCustomers();
+        customers.MapUnverifiedCustomers();
         return app;
     }
 }

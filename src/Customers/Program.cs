@@ -1,6 +1,8 @@
 using CustomerPlatform.Customers;
+using CustomerPlatform.Customers.Features.DataCurrency;
 using CustomerPlatform.Customers.Features.Import;
 using CustomerPlatform.Customers.Features.Metrics;
+using CustomerPlatform.Customers.Features.Privacy;
 using CustomerPlatform.Customers.Features.Segments;
 using CustomerPlatform.Customers.Features.Timeline;
 using CustomerPlatform.Customers.Infrastructure;
@@ -10,12 +12,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<CustomersDbContext>("customers", bus =>
 {
     bus.AddConsumer<PurchaseMetricsConsumer>();
+    bus.AddConsumer<RefundMetricsConsumer>();
     bus.AddConsumer<FeedbackActivityConsumer>();
     bus.AddConsumer<PointsEarnedActivityConsumer>();
     bus.AddConsumer<LoyaltyAccountOpenedActivityConsumer>();
+    bus.AddConsumer<CustomerErasureCompletedConsumer>();
 });
 builder.AddSegments();
 builder.AddImports();
+builder.AddDataCurrency();
 builder.Services.AddValidation();
 
 var app = builder.Build();

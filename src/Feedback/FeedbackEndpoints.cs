@@ -1,3 +1,4 @@
+using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
 using CustomerPlatform.ServiceDefaults.Security;
 
@@ -9,6 +10,7 @@ public static class FeedbackEndpoints
     {
         var feedback = app.MapGroup("/api/v1/feedback").WithTags("Feedback").RequireServiceScopes("feedback");
         feedback.MapRecordFeedback();
+        feedback.MapFeedbackPersonalData();
         return app;
     }
 }

@@ -1,9 +1,10 @@
 using CustomerPlatform.Feedback;
+using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatformService<FeedbackDbContext>("feedback");
+builder.AddPlatformService<FeedbackDbContext>("feedback", bus => bus.AddConsumer<CustomerErasureRequestedConsumer>());
 builder.Services.AddValidation();
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using CustomerPlatform.Loyalty.Features.GetAccount;
+using CustomerPlatform.Loyalty.Features.Privacy;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Loyalty;
@@ -9,6 +10,7 @@ public static class LoyaltyEndpoints
     {
         var loyalty = app.MapGroup("/api/v1/loyalty").WithTags("Loyalty").RequireServiceScopes("loyalty");
         loyalty.MapGetAccount();
+        loyalty.MapLoyaltyPersonalData();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using CustomerPlatform.Loyalty;
 using CustomerPlatform.Loyalty.Features.EarnPoints;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
+using CustomerPlatform.Loyalty.Features.Privacy;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging;
 
@@ -9,6 +10,7 @@ builder.AddPlatformService<LoyaltyDbContext>("loyalty", bus =>
 {
     bus.AddConsumer<CustomerRegisteredConsumer>();
     bus.AddConsumer<PurchaseRecordedConsumer>();
+    bus.AddConsumer<CustomerErasureRequestedConsumer>();
 });
 builder.Services.AddValidation();
 

@@ -2,6 +2,7 @@ using CustomerPlatform.Messaging;
 using CustomerPlatform.Standards;
 using CustomerPlatform.Standards.Features.BranchDirectory;
 using CustomerPlatform.Standards.Features.CountFeedback;
+using CustomerPlatform.Standards.Features.Privacy;
 using CustomerPlatform.Standards.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddPlatformService<StandardsDbContext>("standards", bus =>
     bus.AddConsumer<BranchRegisteredConsumer>();
     bus.AddConsumer<BranchUpdatedConsumer>();
     bus.AddConsumer<BranchClosedConsumer>();
+    bus.AddConsumer<CustomerErasureRequestedConsumer>();
 });
 builder.Services.AddValidation();
 

@@ -1,4 +1,5 @@
 using CustomerPlatform.Standards.Features.GetScorecard;
+using CustomerPlatform.Standards.Features.Privacy;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Standards;
@@ -9,6 +10,7 @@ public static class StandardsEndpoints
     {
         var standards = app.MapGroup("/api/v1/standards").WithTags("Standards").RequireServiceScopes("standards");
         standards.MapGetScorecard();
+        standards.MapStandardsPersonalData();
         return app;
     }
 }

@@ -205,6 +205,11 @@ public sealed class IsolationTests(PlatformFixture platform)
         using var segment = await platform.SendAsync(HttpMethod.Post, "/api/v1/customers/segments", platform.BusinessA,
             new { name = $"Isolated {Guid.NewGuid():N}", rules = new { conditions = Array.Empty<object>() } });
         var segmentId = (await segment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // The erasure operations need a customer whose erasure was requested (reading one never made is a 404).
+        using var erasedCustomer = await platform.SendAsync(HttpMethod.Post, "/api/v1/customers", platform.BusinessA, new { displayName = "Erased Ed" });
+        var erasedCustomerId = (await erasedCustomer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var erasure = await platform.SendAsync(HttpMethod.Post, $"/api/v1/customers/{erasedCustomerId}/erasure", platform.BusinessA);
+        Assert.Equal(HttpStatusCode.Accepted, erasure.StatusCode);
         // Loyalty's account appears asynchronously; the isolation checks need it to exist for business A.
         await Eventually.AssertAsync(async () =>
         {
@@ -215,7 +220,7 @@ public sealed class IsolationTests(PlatformFixture platform)
         importRequest.Content = new StringContent("email,displayName\nisolated.import@example.com,Isolated Import\n", System.Text.Encoding.UTF8, "text/csv");
         using var import = await platform.Http.SendAsync(importRequest);
         var importId = (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, segmentId, importId);
+        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, segmentId, importId, erasedCustomerId);
     }
 
     private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
@@ -250,10 +255,11 @@ public sealed class IsolationTests(PlatformFixture platform)
 
     /// <summary>Business A's resources, by the path parameter names the documents use.</summary>
     private sealed record BusinessAResources(
-        Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId, Guid SegmentId, Guid ImportId)
+        Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId, Guid SegmentId, Guid ImportId, Guid ErasedCustomerId)
     {
         public Guid IdFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
+            ("customers", "id") when operation.PathTemplate.EndsWith("/erasure", StringComparison.Ordinal) => ErasedCustomerId,
             (_, "customerId") => CustomerId,
             (_, "purchaseId") => PurchaseId,
             (_, "interactionId") => InteractionId,

@@ -54,7 +54,8 @@ public sealed class PostgresDatabase : IAsyncLifetime
 
         // FORCE terminates whatever the app under test still has open (its own pools are not ours to clear). It may
         // not terminate an autovacuum worker that happens to be in the new database (a superuser process: 42501),
-        // so a refusal is retried briefly until the worker has moved on.
+        // so a refusal is retried until the worker has moved on: up to a minute, since after the bench's million-row
+        // copy an autovacuum can take that long.
         await using var connection = await OpenMaintenanceConnectionAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
         for (var attempt = 1; ; attempt++)
@@ -64,7 +65,7 @@ public sealed class PostgresDatabase : IAsyncLifetime
                 await command.ExecuteNonQueryAsync();
                 return;
             }
-            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 240)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(250));
             }

@@ -60,6 +60,9 @@ public sealed class Customer : ITenantOwned
 
     public DateTimeOffset? ArchivedAt { get; private set; }
 
+    /// <summary>The customer this one was merged into: archived for good, kept so old links resolve.</summary>
+    public Guid? MergedInto { get; private set; }
+
     /// <summary>Row version (PostgreSQL xmin), exposed as the ETag.</summary>
     public uint Version { get; private set; }
 
@@ -86,7 +89,7 @@ public sealed class Customer : ITenantOwned
     /// <summary>Replaces the details; returns the JSON names of the fields that changed (none: nothing to save or publish).</summary>
     public IReadOnlyList<string> Update(CustomerDetails details, DateTimeOffset now)
     {
-        EnsureNotArchived();
+        EnsureChangeable();
         var changed = CurrentDetails().ChangedFields(details);
         if (changed.Count > 0)
         {
@@ -103,7 +106,7 @@ public sealed class Customer : ITenantOwned
     /// </summary>
     public bool RecordConsent(ConsentRecord record)
     {
-        EnsureNotArchived();
+        EnsureChangeable();
         if (Consent.TryGetValue(record.Channel, out var current) && current.Since > record.OccurredAt)
         {
             return false;
@@ -118,7 +121,7 @@ public sealed class Customer : ITenantOwned
     /// <summary>Confirms the details are current as of now.</summary>
     public void MarkVerified(DateTimeOffset now)
     {
-        EnsureNotArchived();
+        EnsureChangeable();
         VerifiedAt = now;
         UpdatedAt = now;
     }
@@ -139,12 +142,35 @@ public sealed class Customer : ITenantOwned
     /// <summary>Brings an archived customer back; a customer who is not archived is left alone (returns false).</summary>
     public bool Restore(DateTimeOffset now)
     {
+        EnsureNotMerged();
         if (!IsArchived)
         {
             return false;
         }
 
         ArchivedAt = null;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>The display name an erased customer keeps, so lists and histories still read sensibly.</summary>
+    public const string ErasedDisplayName = "Erased customer";
+
+    /// <summary>
+    /// Anonymises the record for good: everything that names, reaches or describes the person is dropped, the ids,
+    /// kind, home branch (a business fact, used by reports) and dates stay. Returns false when already erased.
+    /// </summary>
+    public bool Erase(DateTimeOffset now)
+    {
+        if (Status == LifecycleStatus.Erased)
+        {
+            return false;
+        }
+
+        Apply(new CustomerDetails(
+            Kind, ErasedDisplayName, null, null, null, null, [], [], null, null, null, HomeBranch, null, null, null, null, null, [], new Dictionary<string, JsonElement>()));
+        Consent = [];
+        Status = LifecycleStatus.Erased;
         UpdatedAt = now;
         return true;
     }
@@ -158,8 +184,52 @@ public sealed class Customer : ITenantOwned
         }
     }
 
-    public void EnsureNotArchived()
+    /// <summary>
+    /// Takes in what a merge brings: the contact details united with the merged customer's and the consent recomputed
+    /// from the combined history. Returns the JSON names of the detail fields that changed.
+    /// </summary>
+    public IReadOnlyList<string> AbsorbMerged(CustomerDetails united, Dictionary<ContactChannel, ConsentState> consent, DateTimeOffset now)
     {
+        EnsureChangeable();
+        var changed = CurrentDetails().ChangedFields(united);
+        Apply(united);
+        Consent = consent;
+        UpdatedAt = now;
+        return changed;
+    }
+
+    /// <summary>Archives this customer as merged into <paramref name="survivorId"/>; a merged customer takes no further change.</summary>
+    public void MarkMergedInto(Guid survivorId, DateTimeOffset now)
+    {
+        EnsureChangeable();
+        MergedInto = survivorId;
+        ArchivedAt = now;
+        UpdatedAt = now;
+    }
+
+    public void EnsureNotMerged()
+    {
+        if (MergedInto is { } survivor)
+        {
+            throw new DomainException(
+                "customer-merged",
+                $"Customer {Id} was merged into {survivor}; change that customer instead.",
+                DomainErrorKind.Conflict);
+        }
+    }
+
+    /// <summary>Refuses a change to a customer that was merged away, erased or archived (409 naming which).</summary>
+    public void EnsureChangeable()
+    {
+        EnsureNotMerged();
+        if (Status == LifecycleStatus.Erased)
+        {
+            throw new DomainException(
+                "customer-erased",
+                $"Customer {Id} has been erased; an erased record takes no changes.",
+                DomainErrorKind.Conflict);
+        }
+
         if (IsArchived)
         {
             throw new DomainException(

@@ -24,6 +24,11 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     public DbSet<CustomerImportFile> ImportFiles => Set<CustomerImportFile>();
     public DbSet<CustomerImportChange> ImportChanges => Set<CustomerImportChange>();
     public DbSet<CustomerImportError> ImportErrors => Set<CustomerImportError>();
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+    public DbSet<DuplicateDismissal> DuplicateDismissals => Set<DuplicateDismissal>();
+    public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
+    public DbSet<DuplicateScan> DuplicateScans => Set<DuplicateScan>();
+    public DbSet<DataCurrencySettings> DataCurrencySettings => Set<DataCurrencySettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -44,6 +44,23 @@ public sealed class CustomerMetricsTests(CustomersServiceFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task RefundsAndVoids_ThroughTheApi_ComeOffTheMetrics()
+    {
+        using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());
+        var customerId = await CustomersApi.RegisterAsync(client);
+        var kept = await PurchaseIdAsync(client, customerId, 50m);
+        var voided = await PurchaseIdAsync(client, customerId, 30m);
+
+        await RefundAsync(client, customerId, kept, new { kind = "refund", amount = 20m, reason = "Damaged" });
+        await RefundAsync(client, customerId, voided, new { kind = "void", reason = "Till error" });
+
+        var metrics = (await Eventually.GetAsync(
+            async () => await MetricsAsync(client, customerId) is { } body && body.GetProperty("totalSpent").GetDecimal() == 30m ? (JsonElement?)body : null,
+            "both purchases and both refunds should reach the metrics")).GetValueOrDefault();
+        Assert.Equal(1, metrics.GetProperty("purchaseCount").GetInt32());
+    }
+
+    [Fact]
     public async Task PurchaseRecorded_DeliveredTwiceWithSameMessageId_CountsOnce()
     {
         var tenantId = Guid.NewGuid();
@@ -162,6 +179,20 @@ public sealed class CustomerMetricsTests(CustomersServiceFixture fixture) : ICla
         using var response = await client.PostAsJsonAsync(
             $"{CustomersApi.CustomersPath}/{customerId}/purchases", new { branch = "LON-01", amount, currency = "EUR", occurredAt });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    private static async Task<Guid> PurchaseIdAsync(HttpClient client, Guid customerId, decimal amount)
+    {
+        using var response = await client.PostAsJsonAsync(
+            $"{CustomersApi.CustomersPath}/{customerId}/purchases", new { branch = "LON-01", amount, currency = "EUR" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await CustomersApi.ReadJsonAsync(response)).GetProperty("id").GetGuid();
+    }
+
+    private static async Task RefundAsync(HttpClient client, Guid customerId, Guid purchaseId, object body)
+    {
+        using var response = await client.PostAsJsonAsync($"{CustomersApi.CustomersPath}/{customerId}/purchases/{purchaseId}/refunds", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 
     private static async Task<JsonElement?> MetricsAsync(HttpClient client, Guid customerId)

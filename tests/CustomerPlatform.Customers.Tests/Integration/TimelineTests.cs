@@ -21,6 +21,7 @@ public sealed class TimelineTests(CustomersConsumingFixture fixture) : IClassFix
         var customerId = await CustomersApi.RegisterAsync(client);
         await PostAsync(client, InteractionsApi.InteractionsPath(customerId), InteractionsApi.Body(occurredAt: Now.AddHours(-5)));
         await PostAsync(client, $"{CustomersApi.CustomersPath}/{customerId}/purchases", new { branch = "north", amount = 20m, currency = "EUR", occurredAt = Now.AddHours(-4) });
+        await PostAsync(client, $"{CustomersApi.CustomersPath}/{customerId}/visits", new { branch = "north", staffMember = "Sam", service = "Fitting", occurredAt = Now.AddHours(-3.5) });
         var feedbackId = Guid.NewGuid();
         await PublishAndWaitAsync(new FeedbackReceived { TenantId = tenantId, FeedbackId = feedbackId, CustomerId = customerId, Branch = "north", Rating = 9, OccurredAt = Now.AddHours(-3) });
         var points = new PointsEarned
@@ -34,14 +35,15 @@ public sealed class TimelineTests(CustomersConsumingFixture fixture) : IClassFix
 
         var entries = await ReadAllAsync(client, customerId, pageSize: 2);
 
-        Assert.Equal(["consent", "pointsEarned", "feedback", "purchase", "interaction"], entries.Select(entry => entry.GetProperty("type").GetString()));
+        Assert.Equal(["consent", "pointsEarned", "feedback", "visit", "purchase", "interaction"], entries.Select(entry => entry.GetProperty("type").GetString()));
         var times = entries.Select(entry => entry.GetProperty("occurredAt").GetDateTimeOffset()).ToList();
         Assert.Equal(times.OrderDescending(), times);
         Assert.Equal(9, entries[2].GetProperty("details").GetProperty("rating").GetInt32());
         Assert.Equal(feedbackId, entries[2].GetProperty("details").GetProperty("sourceId").GetGuid());
         Assert.Equal(20, entries[1].GetProperty("details").GetProperty("points").GetInt64());
-        Assert.Equal(20m, entries[3].GetProperty("details").GetProperty("amount").GetDecimal());
-        Assert.Equal("phone", entries[4].GetProperty("details").GetProperty("channel").GetString());
+        Assert.Equal("Fitting", entries[3].GetProperty("details").GetProperty("service").GetString());
+        Assert.Equal(20m, entries[4].GetProperty("details").GetProperty("amount").GetDecimal());
+        Assert.Equal("phone", entries[5].GetProperty("details").GetProperty("channel").GetString());
         Assert.Equal("email", entries[0].GetProperty("details").GetProperty("channel").GetString());
     }
 

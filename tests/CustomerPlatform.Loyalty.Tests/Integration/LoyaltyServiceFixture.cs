@@ -12,10 +12,11 @@ namespace CustomerPlatform.Loyalty.Tests.Integration;
 /// events Loyalty consumes and records the events it publishes (bound to their contract exchanges).
 /// </summary>
 public sealed class LoyaltyServiceFixture()
-    : ConsumingServiceFixture<Program>("loyaltydb", CustomerRegisteredQueue, PurchaseRecordedQueue)
+    : ConsumingServiceFixture<Program>("loyaltydb", CustomerRegisteredQueue, PurchaseRecordedQueue, ErasureRequestedQueue)
 {
     public const string CustomerRegisteredQueue = "loyalty-customer-registered";
     public const string PurchaseRecordedQueue = "loyalty-purchase-recorded";
+    public const string ErasureRequestedQueue = "loyalty-customer-erasure-requested";
 
     private readonly ConcurrentQueue<LoyaltyAccountOpened> _accountsOpened = new();
     private readonly ConcurrentQueue<PointsEarned> _pointsEarned = new();

@@ -9,7 +9,7 @@ namespace CustomerPlatform.Standards.Tests.Integration;
 /// FeedbackReceived as Feedback would, and branch events as the gateway would.
 /// </summary>
 public sealed class StandardsServiceFixture()
-    : ConsumingServiceFixture<Program>("standardsdb", FeedbackReceivedQueue, "standards-branch-registered", "standards-branch-updated", "standards-branch-closed")
+    : ConsumingServiceFixture<Program>("standardsdb", FeedbackReceivedQueue, "standards-branch-registered", "standards-branch-updated", "standards-branch-closed", "standards-customer-erasure-requested")
 {
     public const string FeedbackReceivedQueue = "standards-feedback-received";
 

@@ -69,3 +69,18 @@ public static class PurchaseMetrics
             cancellationToken);
     }
 }
+
+/// <summary>
+/// Takes a refund or void off the customer's metrics: the amount always; the purchase itself too when nothing of it
+/// remains, so a voided purchase no longer counts towards frequency.
+/// </summary>
+public sealed class RefundMetricsConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
+    : InboxConsumer<PurchaseRefunded, CustomersDbContext>(db, tenant, clock)
+{
+    protected override string ConsumerName => "customers.refund-metrics";
+
+    protected override Task HandleAsync(PurchaseRefunded message, CancellationToken cancellationToken) =>
+        PurchaseMetrics.ApplyAsync(
+            Db, message.TenantId, message.CustomerId, purchases: message.RemainingAmount == 0 ? -1 : 0, -message.Amount, message.Currency,
+            occurredAt: null, Clock.GetUtcNow(), cancellationToken);
+}

@@ -11,6 +11,7 @@ namespace CustomerPlatform.Customers.Features.Records;
 /// <param name="Completeness">How complete the record is, 0 to 100.</param>
 /// <param name="ExternalId">The customer's id in another system, when the business gave one.</param>
 /// <param name="VerifiedAt">When someone last confirmed the details are current.</param>
+/// <param name="MergedInto">The customer this one was merged into (it is archived and takes no changes); null otherwise.</param>
 public sealed record CustomerResponse(
     Guid Id,
     CustomerKind Kind,
@@ -42,7 +43,8 @@ public sealed record CustomerResponse(
     DateTimeOffset UpdatedAt,
     DateTimeOffset VerifiedAt,
     DateTimeOffset? ArchivedAt,
-    string? ExternalId)
+    string? ExternalId,
+    Guid? MergedInto = null)
 {
     public static CustomerResponse From(Customer customer)
     {
@@ -53,6 +55,6 @@ public sealed record CustomerResponse(
             customer.PreferredChannel, customer.PreferredLanguage, customer.HomeBranch, customer.DateOfBirth, customer.SpecialNeeds,
             customer.AccessibilityNotes, customer.Rating, customer.RatingReason, customer.Tags, customer.Attributes, customer.Status,
             customer.Source, customer.Consent, details.Completeness(), customer.RegisteredAt, customer.UpdatedAt, customer.VerifiedAt,
-            customer.ArchivedAt, customer.ExternalId);
+            customer.ArchivedAt, customer.ExternalId, customer.MergedInto);
     }
 }

@@ -12,7 +12,7 @@ namespace CustomerPlatform.Customers.Features.Records;
 public static class UpdateCustomer
 {
     public static RouteHandlerBuilder MapUpdateCustomer(this RouteGroupBuilder group) =>
-        group.MapPut("/{id:guid}", HandleAsync).WithName("UpdateCustomer");
+        group.MapPut("/{id:guid}", HandleAsync).WithName("UpdateCustomer").RequiresIfMatch();
 
     /// <summary>
     /// Replaces the customer's details (a field left out is cleared); needs <c>If-Match</c> with the ETag last read.

@@ -44,10 +44,11 @@ public sealed record CustomerSearch(
     public const int MinNameLength = 3;
 
     /// <summary>
-    /// How alike a name must be to the query (pg_trgm word similarity, 0 to 1). The extension's default of 0.6 misses
-    /// common typos in short names ("Jonh" for "John"); 0.4 keeps them without flooding results.
+    /// How alike a name must be to the query (pg_trgm word similarity, 0 to 1). The extension's default of 0.6 misses a
+    /// typo in a short name ("Jonh Smith" scores 0.57 against "John Smith"); at 0.4 a query sharing a common first name
+    /// drew 33,000 candidates at 1M customers (2.3 s) against about 800 at 0.5.
     /// </summary>
-    public const double NameThreshold = 0.4;
+    public const double NameThreshold = 0.5;
 
     /// <summary>The SQL (with its parameters) for one page; it fetches one row more than the limit to know whether another page follows.</summary>
     public NpgsqlBatch ToBatch(NpgsqlConnection connection)
@@ -55,17 +56,23 @@ public sealed record CustomerSearch(
         var parameters = new List<NpgsqlParameter>();
         var where = Filters(parameters, out var score);
         string Parameter(object value, NpgsqlDbType? type = null) => AddParameter(parameters, value, type);
-        void And(string condition) => where.Append(" AND ").Append(condition);
 
+        // An e-mail, phone or name finds few rows through its GIN index, but PostgreSQL cannot estimate how few (it
+        // guesses 0.5% of the table) and, asked for the first rows in id or name order, walks that order's index
+        // instead, filtering a large tenant's rows one by one: 8.6 s at 1M customers against 20 ms. Fetching the
+        // matches first (a materialised CTE) and ordering only those keeps the lookup on the GIN index.
+        var matchesFirst = Name is not null || Email is not null || Phone is not null;
+        var rank = matchesFirst ? "c.score" : score;
         string orderBy;
+        var keyset = "";
         switch (Sort)
         {
             case CustomerSort.Relevance:
-                orderBy = $"{score} DESC, c.id";
+                orderBy = $"{rank} DESC, c.id";
                 if (After is { } afterScore)
                 {
                     var last = Parameter(float.Parse(afterScore.Key, CultureInfo.InvariantCulture), NpgsqlDbType.Real);
-                    And($"({score} < {last} OR ({score} = {last} AND c.id > {Parameter(afterScore.Id)}))");
+                    keyset = $"({rank} < {last} OR ({rank} = {last} AND c.id > {Parameter(afterScore.Id)}))";
                 }
 
                 break;
@@ -73,7 +80,7 @@ public sealed record CustomerSearch(
                 orderBy = "c.display_name, c.id";
                 if (After is { } afterName)
                 {
-                    And($"(c.display_name, c.id) > ({Parameter(afterName.Key)}, {Parameter(afterName.Id)})");
+                    keyset = $"(c.display_name, c.id) > ({Parameter(afterName.Key)}, {Parameter(afterName.Id)})";
                 }
 
                 break;
@@ -82,22 +89,34 @@ public sealed record CustomerSearch(
                 orderBy = "c.id DESC";
                 if (After is { } afterId)
                 {
-                    And($"c.id < {Parameter(afterId.Id)}");
+                    keyset = $"c.id < {Parameter(afterId.Id)}";
                 }
 
                 break;
         }
 
+        const string Columns = """
+            c.id, c.kind, c.display_name, c.emails[1] AS email, c.phones[1] AS phone, c.home_branch, c.status, c.tags, c.rating,
+            c.registered_at, c.archived_at
+            """;
+        var limit = Parameter(Limit + 1);
+        var sql = matchesFirst
+            ? $"""
+                WITH found AS MATERIALIZED (SELECT {Columns}, {score} AS score FROM customers c WHERE {where})
+                SELECT * FROM found c
+                {(keyset.Length > 0 ? "WHERE " + keyset : "")}
+                ORDER BY {orderBy}
+                LIMIT {limit}
+                """
+            : $"""
+                SELECT {Columns}, {score} AS score FROM customers c
+                WHERE {where}{(keyset.Length > 0 ? " AND " + keyset : "")}
+                ORDER BY {orderBy}
+                LIMIT {limit}
+                """;
         var batch = new NpgsqlBatch(connection);
         AddThreshold(batch);
-        var select = new NpgsqlBatchCommand($"""
-            SELECT c.id, c.kind, c.display_name, c.emails[1], c.phones[1], c.home_branch, c.status, c.tags, c.rating,
-                   c.registered_at, c.archived_at, {score} AS score
-            FROM customers c
-            WHERE {where}
-            ORDER BY {orderBy}
-            LIMIT {Parameter(Limit + 1)}
-            """);
+        var select = new NpgsqlBatchCommand(sql);
         select.Parameters.AddRange(parameters.ToArray());
         batch.BatchCommands.Add(select);
         return batch;
@@ -152,6 +171,8 @@ public sealed record CustomerSearch(
             And($"{query} <% c.display_name");
         }
 
+        // An erased customer is no one to find: only its id is left.
+        And("c.status <> 'Erased'");
         if (!IncludeArchived)
         {
             And("c.archived_at IS NULL");

@@ -22,7 +22,7 @@ public static class ManageSegments
         group.MapPost("/segments", CreateAsync).WithName("CreateSegment").WithIdempotency<CustomersDbContext>();
         group.MapGet("/segments", ListAsync).WithName("ListSegments");
         group.MapGet("/segments/{segmentId:guid}", GetAsync).WithName("GetSegment");
-        group.MapPut("/segments/{segmentId:guid}", UpdateAsync).WithName("UpdateSegment");
+        group.MapPut("/segments/{segmentId:guid}", UpdateAsync).WithName("UpdateSegment").RequiresIfMatch();
         group.MapDelete("/segments/{segmentId:guid}", DeleteAsync).WithName("DeleteSegment");
         group.MapGet("/segments/{segmentId:guid}/members", SegmentMembers.ListAsync).WithName("ListSegmentMembers");
         group.MapGet("/segments/{segmentId:guid}/count", SegmentMembers.CountAsync).WithName("CountSegmentMembers");

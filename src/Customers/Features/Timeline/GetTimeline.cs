@@ -10,7 +10,7 @@ using Npgsql;
 namespace CustomerPlatform.Customers.Features.Timeline;
 
 /// <summary>One thing that happened with the customer.</summary>
-/// <param name="Type"><c>interaction</c>, <c>purchase</c>, <c>consent</c>, or what another service reported: <c>feedback</c>, <c>pointsEarned</c>, <c>loyaltyAccountOpened</c>.</param>
+/// <param name="Type"><c>interaction</c>, <c>purchase</c>, <c>visit</c>, <c>consent</c>, or what another service reported: <c>feedback</c>, <c>pointsEarned</c>, <c>loyaltyAccountOpened</c>.</param>
 /// <param name="Id">The id of the interaction, purchase or consent record; for what another service reported, the entry's own id, with that service's id in <c>details.sourceId</c>.</param>
 /// <param name="Details">The facts of the entry, by type (e.g. a purchase's amount and currency).</param>
 public sealed record TimelineEntry(string Type, Guid Id, DateTimeOffset OccurredAt, string? Branch, JsonElement Details);
@@ -20,7 +20,7 @@ public sealed record TimelineEntry(string Type, Guid Id, DateTimeOffset Occurred
 public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Items, string? NextCursor);
 
 /// <summary>
-/// A customer's timeline: what Customers records (interactions, purchases, consent decisions) and what other services
+/// A customer's timeline: what Customers records (interactions, purchases, service visits, consent decisions) and what other services
 /// report about the customer as their events arrive, newest first. Read as one UNION ALL whose every branch walks its
 /// own (tenant, customer, time) index backwards and stops at the page size, so a page costs the same at 10 entries
 /// or 10,000.
@@ -39,7 +39,12 @@ public static class GetTimeline
                                'topics', topics, 'summary', summary, 'staffMember', staff_member, 'followUpDueAt', follow_up_due_at,
                                'followUpCompletedAt', follow_up_completed_at)
             """),
-        ("purchases", "'purchase'", "branch", "jsonb_build_object('amount', amount, 'currency', currency)"),
+        ("purchases", "'purchase'", "branch", """
+            jsonb_build_object('amount', amount, 'currency', currency, 'refundedAmount', refunded_amount, 'voidedAt', voided_at)
+            """),
+        ("service_visits", "'visit'", "branch", """
+            jsonb_build_object('service', service, 'staffMember', staff_member, 'durationMinutes', duration_minutes)
+            """),
         ("consent_records", "'consent'", "NULL", """
             jsonb_build_object('channel', lower(channel), 'granted', granted, 'source', source, 'recordedBy', recorded_by)
             """),

@@ -194,10 +194,20 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<Guid?>("MergedInto")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into");
+
                     b.PrimitiveCollection<List<string>>("Phones")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("phones");
+
+                    b.Property<string>("PostcodeKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("postcode_key")
+                        .HasComputedColumnSql("upper(replace(address ->> 'postalCode', ' ', ''))", true);
 
                     b.Property<string>("PreferredChannel")
                         .HasMaxLength(20)
@@ -297,11 +307,18 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                     b.HasIndex("TenantId", "Id")
                         .HasDatabaseName("ix_customers_tenant_id");
 
+                    b.HasIndex("TenantId", "PostcodeKey")
+                        .HasDatabaseName("ix_customers_tenant_postcode_key")
+                        .HasFilter("archived_at IS NULL");
+
                     b.HasIndex("TenantId", "RegisteredAt")
                         .HasDatabaseName("ix_customers_tenant_registered_at");
 
                     b.HasIndex("TenantId", "DisplayName", "Id")
                         .HasDatabaseName("ix_customers_tenant_display_name");
+
+                    b.HasIndex("TenantId", "VerifiedAt", "Id")
+                        .HasDatabaseName("ix_customers_tenant_verified_at");
 
                     b.ToTable("customers", (string)null);
                 });
@@ -643,6 +660,161 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasDatabaseName("ix_customer_metrics_tenant_value_tier");
 
                     b.ToTable("customer_metrics", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.DataCurrencySettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("VerificationMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("verification_months");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_data_currency_settings");
+
+                    b.ToTable("data_currency_settings", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.DuplicateCandidate", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("CustomerA")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_a");
+
+                    b.Property<Guid>("CustomerB")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_b");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reasons");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(4, 3)
+                        .HasColumnType("numeric(4,3)")
+                        .HasColumnName("score");
+
+                    b.HasKey("TenantId", "CustomerA", "CustomerB")
+                        .HasName("pk_duplicate_candidates");
+
+                    b.HasIndex("TenantId", "Score", "CustomerA", "CustomerB")
+                        .HasDatabaseName("ix_duplicate_candidates_tenant_score");
+
+                    b.ToTable("duplicate_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.DuplicateDismissal", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("CustomerA")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_a");
+
+                    b.Property<Guid>("CustomerB")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_b");
+
+                    b.Property<DateTimeOffset>("DismissedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dismissed_at");
+
+                    b.HasKey("TenantId", "CustomerA", "CustomerB")
+                        .HasName("pk_duplicate_dismissals");
+
+                    b.ToTable("duplicate_dismissals", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.DuplicateScan", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Pairs")
+                        .HasColumnType("integer")
+                        .HasColumnName("pairs");
+
+                    b.Property<DateTimeOffset>("ScannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scanned_at");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_duplicate_scans");
+
+                    b.ToTable("duplicate_scans", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("ServiceCompletions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("service_completions");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasure_requests");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_erasure_requests_customer_id");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_erasure_requests_tenant_customer");
+
+                    b.ToTable("erasure_requests", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.Interaction", b =>
@@ -1297,6 +1469,16 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_customer_metrics_customers_customer_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.ErasureRequest", b =>
+                {
+                    b.HasOne("CustomerPlatform.Customers.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_erasure_requests_customers_customer_id");
                 });
 
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.Interaction", b =>

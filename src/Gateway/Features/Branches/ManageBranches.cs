@@ -26,7 +26,7 @@ public static class ManageBranches
         branches.MapGet("", ListAsync).WithName("ListBranches");
         branches.MapGet("/{code}", GetAsync).WithName("GetBranch");
         branches.MapPost("", RegisterAsync).WithName("RegisterBranch").RequireApiKeyScope(Scopes.BranchesManage);
-        branches.MapPut("/{code}", UpdateAsync).WithName("UpdateBranch").RequireApiKeyScope(Scopes.BranchesManage);
+        branches.MapPut("/{code}", UpdateAsync).WithName("UpdateBranch").RequiresIfMatch().RequireApiKeyScope(Scopes.BranchesManage);
         branches.MapPost("/{code}/close", CloseAsync).WithName("CloseBranch").RequireApiKeyScope(Scopes.BranchesManage);
     }
 

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CustomerPlatform.Customers.Infrastructure.Migrations
 {
     [DbContext(typeof(CustomersDbContext))]
-    [Migration("20261123005300_CustomerImports")]
-    partial class CustomerImports
+    [Migration("20261123013509_CustomerErasure")]
+    partial class CustomerErasure
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -171,11 +171,6 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("emails");
 
-                    b.Property<string>("ExternalId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("external_id");
-
                     b.Property<string>("FamilyName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -197,10 +192,20 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<Guid?>("MergedInto")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into");
+
                     b.PrimitiveCollection<List<string>>("Phones")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("phones");
+
+                    b.Property<string>("PostcodeKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("postcode_key")
+                        .HasComputedColumnSql("upper(replace(address ->> 'postalCode', ' ', ''))", true);
 
                     b.Property<string>("PreferredChannel")
                         .HasMaxLength(20)
@@ -289,22 +294,24 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
 
-                    b.HasIndex("TenantId", "ExternalId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_customers_tenant_external_id")
-                        .HasFilter("external_id IS NOT NULL");
-
                     b.HasIndex("TenantId", "HomeBranch")
                         .HasDatabaseName("ix_customers_tenant_home_branch");
 
                     b.HasIndex("TenantId", "Id")
                         .HasDatabaseName("ix_customers_tenant_id");
 
+                    b.HasIndex("TenantId", "PostcodeKey")
+                        .HasDatabaseName("ix_customers_tenant_postcode_key")
+                        .HasFilter("archived_at IS NULL");
+
                     b.HasIndex("TenantId", "RegisteredAt")
                         .HasDatabaseName("ix_customers_tenant_registered_at");
 
                     b.HasIndex("TenantId", "DisplayName", "Id")
                         .HasDatabaseName("ix_customers_tenant_display_name");
+
+                    b.HasIndex("TenantId", "VerifiedAt", "Id")
+                        .HasDatabaseName("ix_customers_tenant_verified_at");
 
                     b.ToTable("customers", (string)null);
                 });
@@ -363,210 +370,6 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasDatabaseName("ix_customer_activities_tenant_customer_occurred_at");
 
                     b.ToTable("customer_activities", (string)null);
-                });
-
-            modelBuilder.Entity("CustomerPlatform.Customers.Domain.CustomerImport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Branch")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("branch");
-
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("completed_at");
-
-                    b.Property<int>("Created")
-                        .HasColumnType("integer")
-                        .HasColumnName("created");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("error");
-
-                    b.Property<int>("Failed")
-                        .HasColumnType("integer")
-                        .HasColumnName("failed");
-
-                    b.Property<string>("FileName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("file_name");
-
-                    b.PrimitiveCollection<List<string>>("Header")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("header");
-
-                    b.Property<string>("Mapping")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("mapping");
-
-                    b.Property<string>("MatchOn")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("match_on");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("mode");
-
-                    b.Property<int>("Processed")
-                        .HasColumnType("integer")
-                        .HasColumnName("processed");
-
-                    b.Property<DateTimeOffset?>("RevertedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("reverted_at");
-
-                    b.Property<int>("Skipped")
-                        .HasColumnType("integer")
-                        .HasColumnName("skipped");
-
-                    b.Property<DateTimeOffset?>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<int>("Total")
-                        .HasColumnType("integer")
-                        .HasColumnName("total");
-
-                    b.Property<int>("Updated")
-                        .HasColumnType("integer")
-                        .HasColumnName("updated");
-
-                    b.HasKey("Id")
-                        .HasName("pk_customer_imports");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_customer_imports_unfinished")
-                        .HasFilter("status IN ('Queued', 'Running')");
-
-                    b.HasIndex("TenantId", "Id")
-                        .HasDatabaseName("ix_customer_imports_tenant_id");
-
-                    b.ToTable("customer_imports", (string)null);
-                });
-
-            modelBuilder.Entity("CustomerPlatform.Customers.Domain.CustomerImportChange", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("ImportId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("import_id");
-
-                    b.Property<int>("RowNumber")
-                        .HasColumnType("integer")
-                        .HasColumnName("row_number");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("action");
-
-                    b.Property<string>("Before")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("before");
-
-                    b.PrimitiveCollection<List<string>>("Changed")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("changed");
-
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("customer_id");
-
-                    b.HasKey("TenantId", "ImportId", "RowNumber")
-                        .HasName("pk_customer_import_changes");
-
-                    b.ToTable("customer_import_changes", (string)null);
-                });
-
-            modelBuilder.Entity("CustomerPlatform.Customers.Domain.CustomerImportError", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("ImportId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("import_id");
-
-                    b.Property<int>("RowNumber")
-                        .HasColumnType("integer")
-                        .HasColumnName("row_number");
-
-                    b.Property<string>("Field")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("field");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("message");
-
-                    b.PrimitiveCollection<List<string>>("Original")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("original");
-
-                    b.HasKey("TenantId", "ImportId", "RowNumber", "Field")
-                        .HasName("pk_customer_import_errors");
-
-                    b.ToTable("customer_import_errors", (string)null);
-                });
-
-            modelBuilder.Entity("CustomerPlatform.Customers.Domain.CustomerImportFile", b =>
-                {
-                    b.Property<Guid>("ImportId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("import_id");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("content");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("ImportId")
-                        .HasName("pk_customer_import_files");
-
-                    b.ToTable("customer_import_files", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.CustomerMetrics", b =>
@@ -646,6 +449,161 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasDatabaseName("ix_customer_metrics_tenant_value_tier");
 
                     b.ToTable("customer_metrics", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.DataCurrencySettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("VerificationMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("verification_months");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_data_currency_settings");
+
+                    b.ToTable("data_currency_settings", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.DuplicateCandidate", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("CustomerA")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_a");
+
+                    b.Property<Guid>("CustomerB")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_b");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reasons");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(4, 3)
+                        .HasColumnType("numeric(4,3)")
+                        .HasColumnName("score");
+
+                    b.HasKey("TenantId", "CustomerA", "CustomerB")
+                        .HasName("pk_duplicate_candidates");
+
+                    b.HasIndex("TenantId", "Score", "CustomerA", "CustomerB")
+                        .HasDatabaseName("ix_duplicate_candidates_tenant_score");
+
+                    b.ToTable("duplicate_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.DuplicateDismissal", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("CustomerA")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_a");
+
+                    b.Property<Guid>("CustomerB")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_b");
+
+                    b.Property<DateTimeOffset>("DismissedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dismissed_at");
+
+                    b.HasKey("TenantId", "CustomerA", "CustomerB")
+                        .HasName("pk_duplicate_dismissals");
+
+                    b.ToTable("duplicate_dismissals", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.DuplicateScan", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Pairs")
+                        .HasColumnType("integer")
+                        .HasColumnName("pairs");
+
+                    b.Property<DateTimeOffset>("ScannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scanned_at");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_duplicate_scans");
+
+                    b.ToTable("duplicate_scans", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("ServiceCompletions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("service_completions");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_erasure_requests");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_erasure_requests_customer_id");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_erasure_requests_tenant_customer");
+
+                    b.ToTable("erasure_requests", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.Interaction", b =>
@@ -1300,6 +1258,16 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_customer_metrics_customers_customer_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.ErasureRequest", b =>
+                {
+                    b.HasOne("CustomerPlatform.Customers.Domain.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_erasure_requests_customers_customer_id");
                 });
 
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.Interaction", b =>

@@ -1,0 +1,35 @@
+using CustomerPlatform.Feedback.Features.RecordFeedback;
+using CustomerPlatform.Feedback.Infrastructure;
+using CustomerPlatform.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Feedback.Features.Privacy;
+
+/// <summary>What Feedback holds about one customer: the Feedback section of the personal-data export.</summary>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="Items">Every feedback item given with the customer's id, newest first.</param>
+public sealed record FeedbackPersonalDataResponse(Guid CustomerId, IReadOnlyList<FeedbackResponse> Items);
+
+/// <summary>
+/// <c>GET /api/v1/feedback/personal-data/{customerId}</c>, composed by the gateway into the customer's export. Feedback
+/// does not know customers, only feedback naming them: 404 means it holds nothing about this customer for the business.
+/// </summary>
+public static class FeedbackPersonalData
+{
+    public static RouteHandlerBuilder MapFeedbackPersonalData(this RouteGroupBuilder group) =>
+        group.MapGet("/personal-data/{customerId:guid}", HandleAsync).WithName("GetFeedbackPersonalData");
+
+    /// <summary>Every feedback item naming the customer; 404 when there is none (also for another business's customer).</summary>
+    public static async Task<Results<Ok<FeedbackPersonalDataResponse>, ProblemHttpResult>> HandleAsync(
+        Guid customerId, FeedbackDbContext db, CancellationToken cancellationToken)
+    {
+        var items = await db.FeedbackItems.AsNoTracking()
+            .Where(item => item.CustomerId == customerId)
+            .OrderByDescending(item => item.ReceivedAt).ThenByDescending(item => item.Id)
+            .ToListAsync(cancellationToken);
+        return items.Count == 0
+            ? Problems.NotFound("personal data of customer", customerId)
+            : TypedResults.Ok(new FeedbackPersonalDataResponse(customerId, [.. items.Select(FeedbackResponse.From)]));
+    }
+}
