@@ -1,8 +1,8 @@
-using System.Threading.Channels;
 using CustomerPlatform.Contracts.Customers;
 using CustomerPlatform.Customers.Domain;
 using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.Messaging.Outbox;
+using CustomerPlatform.ServiceDefaults.Hosting;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -24,27 +24,8 @@ public sealed class SegmentOptions
     public int BatchSize { get; set; } = 1000;
 }
 
-/// <summary>Wakes the refresher when a segment is created, changed or deleted; nudges while it is busy collapse into one.</summary>
-public sealed class SegmentSignal
-{
-    private readonly Channel<bool> _nudges = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Nudge() => _nudges.Writer.TryWrite(true);
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
-        try
-        {
-            await _nudges.Reader.ReadAsync(timeoutSource.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Timed out: the periodic pass.
-        }
-    }
-}
+/// <summary>Wakes the refresher when a segment is created, changed or deleted.</summary>
+public sealed class SegmentSignal : WakeSignal;
 
 /// <summary>
 /// The background work behind segments: rescoring businesses whose metrics changed (one statement each, see
