@@ -35,6 +35,12 @@ public sealed record CustomerUpdated : IIntegrationEvent
     /// <summary>Preferred contact channel, if known.</summary>
     public string? PreferredChannel { get; init; }
 
+    /// <summary>
+    /// Lifecycle status: <c>prospect</c>, <c>active</c>, <c>lapsed</c> or <c>erased</c> (absent from events published
+    /// before it was added). A customer lapsing after a long time without a purchase is an update naming <c>status</c>.
+    /// </summary>
+    public string? Status { get; init; }
+
     /// <summary>The customer's tags, lower case.</summary>
     public required IReadOnlyList<string> Tags { get; init; }
 

@@ -175,7 +175,20 @@ public sealed class Customer : ITenantOwned
         return true;
     }
 
-    /// <summary>A prospect becomes active with their first purchase.</summary>
+    /// <summary>An active customer who has not bought for a long time (the sweep decides how long) is lapsed; returns whether they were.</summary>
+    public bool MarkLapsed(DateTimeOffset now)
+    {
+        if (Status != LifecycleStatus.Active)
+        {
+            return false;
+        }
+
+        Status = LifecycleStatus.Lapsed;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>A prospect becomes active with their first purchase, and a lapsed customer with their next.</summary>
     public void MarkPurchased()
     {
         if (Status is LifecycleStatus.Prospect or LifecycleStatus.Lapsed)

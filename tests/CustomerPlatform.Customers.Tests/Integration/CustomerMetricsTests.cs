@@ -44,6 +44,31 @@ public sealed class CustomerMetricsTests(CustomersServiceFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task ActiveCustomerWithoutPurchasesForAYear_LapsesAndTheNextPurchaseMakesThemActive()
+    {
+        using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());
+        var customerId = await CustomersApi.RegisterAsync(client);
+        var recentId = await CustomersApi.RegisterAsync(client, "Recent Buyer");
+        await PurchaseAsync(client, customerId, 10m, DateTimeOffset.UtcNow.AddDays(-400));
+        await PurchaseAsync(client, recentId, 10m, DateTimeOffset.UtcNow.AddDays(-10));
+        await Eventually.AssertAsync(
+            async () => await StatusAsync(client, customerId) == "active" && await StatusAsync(client, recentId) == "active",
+            "both purchases should make their customers active");
+
+        await Refresher.SweepLapsedAsync(CancellationToken.None);
+
+        Assert.Equal("lapsed", await StatusAsync(client, customerId));
+        Assert.Equal("active", await StatusAsync(client, recentId));
+        Assert.Equal("lapsed", await fixture.Database.ScalarAsync<string>(
+            "SELECT payload->>'status' FROM outbox_messages WHERE message_type LIKE '%customer-updated.v1' AND payload->>'customerId' = @id",
+            ("id", customerId.ToString())));
+
+        await PurchaseAsync(client, customerId, 5m, DateTimeOffset.UtcNow.AddMinutes(-1));
+
+        await Eventually.AssertAsync(async () => await StatusAsync(client, customerId) == "active", "the next purchase should make them active again");
+    }
+
+    [Fact]
     public async Task RefundsAndVoids_ThroughTheApi_ComeOffTheMetrics()
     {
         using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());
@@ -193,6 +218,12 @@ public sealed class CustomerMetricsTests(CustomersServiceFixture fixture) : ICla
     {
         using var response = await client.PostAsJsonAsync($"{CustomersApi.CustomersPath}/{customerId}/purchases/{purchaseId}/refunds", body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<string?> StatusAsync(HttpClient client, Guid customerId)
+    {
+        using var response = await client.GetAsync($"{CustomersApi.CustomersPath}/{customerId}");
+        return (await CustomersApi.ReadJsonAsync(response)).GetProperty("status").GetString();
     }
 
     private static async Task<JsonElement?> MetricsAsync(HttpClient client, Guid customerId)

@@ -73,6 +73,7 @@ public static class UpdateCustomer
         PreferredLanguage = customer.PreferredLanguage,
         PreferredChannel = WireNames.Of(customer.PreferredChannel),
         Tags = customer.Tags,
+        Status = WireNames.Of(customer.Status),
         OccurredAt = now,
     };
 }

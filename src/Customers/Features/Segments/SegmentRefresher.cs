@@ -1,5 +1,6 @@
 using CustomerPlatform.Contracts.Customers;
 using CustomerPlatform.Customers.Domain;
+using CustomerPlatform.Customers.Features.Records;
 using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.Messaging.Outbox;
 using CustomerPlatform.ServiceDefaults.Hosting;
@@ -22,6 +23,12 @@ public sealed class SegmentOptions
 
     /// <summary>Membership changes (and their events) written per transaction.</summary>
     public int BatchSize { get; set; } = 1000;
+
+    /// <summary>How long an active customer may go without a purchase before they count as lapsed.</summary>
+    public TimeSpan LapsedAfter { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>How often customers are checked for lapsing: it is a matter of days, so hourly is plenty.</summary>
+    public TimeSpan LapseSweepInterval { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>Wakes the refresher when a segment is created, changed or deleted.</summary>
@@ -40,11 +47,19 @@ public sealed partial class SegmentRefresher(
     // The first key of PostgreSQL's two-key advisory locks ("segm"); the second is the segment id's hash.
     private const int SegmentLockClass = 0x7365_676D;
 
+    private DateTimeOffset _lastLapseSweep = DateTimeOffset.MinValue;
+
     private SegmentOptions Options => options.Value;
 
-    /// <summary>One pass: every pending rescore, then every segment due for a refresh.</summary>
+    /// <summary>One pass: lapsing (at most once per sweep interval), every pending rescore, then every segment due for a refresh.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
+        if (clock.GetUtcNow() - _lastLapseSweep >= Options.LapseSweepInterval)
+        {
+            await SweepLapsedAsync(cancellationToken);
+            _lastLapseSweep = clock.GetUtcNow();
+        }
+
         foreach (var tenantId in await PendingRescoresAsync(cancellationToken))
         {
             await RescoreAsync(tenantId, cancellationToken);
@@ -246,6 +261,50 @@ public sealed partial class SegmentRefresher(
             [new NpgsqlParameter("stale_before", NpgsqlDbType.TimestampTz) { Value = clock.GetUtcNow() - Options.FullRefreshInterval }],
             row => (row.GetGuid(0), row.GetGuid(1)),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks active customers whose last purchase is older than <see cref="SegmentOptions.LapsedAfter"/> as lapsed, a
+    /// business and a thousand customers at a time, each with its <c>CustomerUpdated</c> in the same transaction. Their
+    /// next purchase makes them active again (<see cref="Customer.MarkPurchased"/>).
+    /// </summary>
+    public async Task SweepLapsedAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - Options.LapsedAfter;
+        List<Guid> tenants;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
+            tenants = await db.Database.SqlQuery<Guid>($"""
+                SELECT DISTINCT c.tenant_id AS "Value" FROM customers c
+                JOIN customer_metrics m ON m.tenant_id = c.tenant_id AND m.customer_id = c.id
+                WHERE c.status = 'Active' AND m.last_purchase_at < {cutoff}
+                """).ToListAsync(cancellationToken);
+        }
+
+        foreach (var tenantId in tenants)
+        {
+            while (true)
+            {
+                await using var scope = ScopeFor(tenantId, out var db);
+                var lapsing = await db.Customers
+                    .Where(customer => customer.Status == LifecycleStatus.Active
+                        && db.CustomerMetrics.Any(metrics => metrics.CustomerId == customer.Id && metrics.LastPurchaseAt < cutoff))
+                    .Take(Options.BatchSize)
+                    .ToListAsync(cancellationToken);
+                var now = clock.GetUtcNow();
+                foreach (var customer in lapsing.Where(customer => customer.MarkLapsed(now)))
+                {
+                    db.EnqueueEvent(UpdateCustomer.Updated(customer, ["status"], now), now);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                if (lapsing.Count < Options.BatchSize)
+                {
+                    break;
+                }
+            }
+        }
     }
 
     private AsyncServiceScope ScopeFor(Guid tenantId, out CustomersDbContext db)
