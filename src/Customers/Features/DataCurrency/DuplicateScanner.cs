@@ -1,5 +1,4 @@
 using CustomerPlatform.Customers.Domain;
-using CustomerPlatform.Customers.Features.Segments;
 using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;

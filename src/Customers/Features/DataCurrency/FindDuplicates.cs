@@ -1,6 +1,5 @@
 using System.Globalization;
 using CustomerPlatform.Customers.Domain;
-using CustomerPlatform.Customers.Features.Segments;
 using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Http;
 using CustomerPlatform.ServiceDefaults.Idempotency;

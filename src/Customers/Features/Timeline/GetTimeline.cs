@@ -77,38 +77,27 @@ public static class GetTimeline
             """);
         var sql = $"{string.Join("\nUNION ALL\n", branches)}\nORDER BY occurred_at DESC, id DESC\nLIMIT @take";
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        List<NpgsqlParameter> parameters =
+        [
+            new("tenant", tenant.TenantId),
+            new("customer", customerId),
+            new("take", pageSize + 1),
+        ];
+        if (after is { } position)
         {
-            await using var command = new NpgsqlCommand(sql, connection);
-            // The tenant is a parameter like the rest: this is raw SQL, outside EF's tenant filter.
-            command.Parameters.AddWithValue("tenant", tenant.TenantId);
-            command.Parameters.AddWithValue("customer", customerId);
-            command.Parameters.AddWithValue("take", pageSize + 1);
-            if (after is { } position)
-            {
-                command.Parameters.AddWithValue("at", position.At);
-                command.Parameters.AddWithValue("id", position.Id);
-            }
-
-            var entries = new List<TimelineEntry>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                using var details = JsonDocument.Parse(reader.GetString(4));
-                entries.Add(new TimelineEntry(
-                    reader.GetString(0), reader.GetGuid(1), reader.GetFieldValue<DateTimeOffset>(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3), details.RootElement.Clone()));
-            }
-
-            var hasMore = entries.Count > pageSize;
-            var page = hasMore ? entries[..pageSize] : entries;
-            return TypedResults.Ok(new TimelinePage(page, hasMore ? PageCursor.At(page[^1].OccurredAt, page[^1].Id).Encode() : null));
+            parameters.Add(new NpgsqlParameter("at", position.At));
+            parameters.Add(new NpgsqlParameter("id", position.Id));
         }
-        finally
+
+        var entries = await RawSql.ReadAsync(db, sql, parameters, reader =>
         {
-            await db.Database.CloseConnectionAsync();
-        }
+            using var details = JsonDocument.Parse(reader.GetString(4));
+            return new TimelineEntry(
+                reader.GetString(0), reader.GetGuid(1), reader.GetFieldValue<DateTimeOffset>(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), details.RootElement.Clone());
+        }, cancellationToken);
+        var hasMore = entries.Count > pageSize;
+        var page = hasMore ? entries[..pageSize] : entries;
+        return TypedResults.Ok(new TimelinePage(page, hasMore ? PageCursor.At(page[^1].OccurredAt, page[^1].Id).Encode() : null));
     }
 }

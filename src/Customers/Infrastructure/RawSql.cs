@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace CustomerPlatform.Customers.Features.Segments;
+namespace CustomerPlatform.Customers.Infrastructure;
 
 /// <summary>
-/// Runs a compiled segment query on the context's connection (and transaction, when one is open): the segment
-/// conditions are SQL built at run time, with rows that map to no entity.
+/// Runs SQL built at run time, whose rows map to no entity (segment conditions, the timeline's union, duplicate
+/// scans), on the context's connection and its open transaction, if any. Raw SQL is outside EF's tenant filter:
+/// every statement names its tenant itself.
 /// </summary>
 internal static class RawSql
 {
