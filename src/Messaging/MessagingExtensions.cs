@@ -31,6 +31,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxNudgeInterceptor>();
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.AddSingleton<IRetryObserver, RetryTelemetry>();
 
         // The app serves (and reports unhealthy) while the broker is away; the outbox holds what it writes.
         builder.Services.Configure<MassTransitHostOptions>(options =>
@@ -44,12 +45,20 @@ public static class MessagingExtensions
             addConsumers?.Invoke(bus);
             // A database outage is waited out inside the consumer (InboxConsumer), so these retries are for
             // everything else: a conflict, a bug, a poison message gets a few quick retries, then the error queue.
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
-                endpoint.UseMessageRetry(retry => retry.Exponential(
-                    retryLimit: 5,
-                    minInterval: TimeSpan.FromMilliseconds(100),
-                    maxInterval: TimeSpan.FromSeconds(5),
-                    intervalDelta: TimeSpan.FromMilliseconds(200))));
+            // Every registered IRetryObserver sees each failed attempt (consume observers only see the last).
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Exponential(
+                        retryLimit: 5,
+                        minInterval: TimeSpan.FromMilliseconds(100),
+                        maxInterval: TimeSpan.FromSeconds(5),
+                        intervalDelta: TimeSpan.FromMilliseconds(200));
+                    foreach (var observer in context.GetServices<IRetryObserver>())
+                    {
+                        retry.ConnectRetryObserver(observer);
+                    }
+                }));
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>

@@ -21,6 +21,9 @@ internal static class MessagingTelemetry
     public static readonly Counter<long> InboxDuplicates =
         Meter.CreateCounter<long>("customer_platform.inbox.duplicates", "{message}", "Deliveries skipped because the inbox had already processed them.");
 
+    public static readonly Counter<long> ConsumeRetries =
+        Meter.CreateCounter<long>("customer_platform.consume.retries", "{attempt}", "Consume attempts that failed and will be retried, by exception type.");
+
     public static readonly Counter<long> InboxDatabaseWaits =
         Meter.CreateCounter<long>("customer_platform.inbox.database_waits", "{wait}", "Seconds a consumer waited for its database to come back.");
 }

@@ -4,24 +4,31 @@ using MassTransit;
 namespace CustomerPlatform.TestSupport;
 
 /// <summary>
-/// Observes the service's own bus: how often each message id was consumed to completion, and which attempts
-/// faulted. A duplicate that the inbox skips completes without any visible effect, so this is the only way to
+/// Observes the service's own bus: how often each message id was consumed to completion, how many attempts failed
+/// and were retried, and which deliveries faulted. A duplicate that the inbox skips completes without any visible effect, so this is the only way to
 /// know it has been handled before asserting that nothing changed.
 /// </summary>
-public sealed class ConsumeRecorder : IConsumeObserver
+public sealed class ConsumeRecorder : IConsumeObserver, IRetryObserver
 {
+    private readonly ConcurrentDictionary<Guid, int> _retried = new();
     private readonly ConcurrentDictionary<Guid, int> _completed = new();
     private readonly ConcurrentQueue<string> _faults = new();
     private readonly ConcurrentDictionary<Guid, int> _faulted = new();
 
     public int TimesConsumed(Guid messageId) => _completed.GetValueOrDefault(messageId);
 
-    /// <summary>How many attempts to consume the message faulted (each then retried).</summary>
+    /// <summary>How many attempts to consume the message failed and were retried (seen by the endpoints' retry filter).</summary>
+    public int TimesRetried(Guid messageId) => _retried.GetValueOrDefault(messageId);
+
+    /// <summary>
+    /// How many deliveries of the message faulted after the endpoint's retries ran out (the observer sits outside
+    /// the retry filter: a CI run's dead-lettered message showed one fault, not six).
+    /// </summary>
     public int TimesFaulted(Guid messageId) => _faulted.GetValueOrDefault(messageId);
 
-    /// <summary>The faulted attempts so far (each is retried, then dead-lettered), for failure messages.</summary>
+    /// <summary>The faulted deliveries so far (each past its retries, so dead-lettered), for failure messages.</summary>
     public string DescribeFaults() =>
-        _faults.IsEmpty ? "no faulted attempts" : $"{_faults.Count} faulted attempt(s), e.g. {_faults.First()}";
+        _faults.IsEmpty ? "no faulted deliveries" : $"{_faults.Count} faulted delivery(ies), e.g. {_faults.First()}";
 
     public Task PreConsume<T>(ConsumeContext<T> context)
         where T : class => Task.CompletedTask;
@@ -48,4 +55,27 @@ public sealed class ConsumeRecorder : IConsumeObserver
 
         return Task.CompletedTask;
     }
+
+    public Task PostFault<T>(RetryContext<T> context)
+        where T : class, PipeContext
+    {
+        if (context.Context is ConsumeContext { MessageId: { } messageId })
+        {
+            _retried.AddOrUpdate(messageId, 1, (_, count) => count + 1);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task PostCreate<T>(RetryPolicyContext<T> context)
+        where T : class, PipeContext => Task.CompletedTask;
+
+    public Task PreRetry<T>(RetryContext<T> context)
+        where T : class, PipeContext => Task.CompletedTask;
+
+    public Task RetryFault<T>(RetryContext<T> context)
+        where T : class, PipeContext => Task.CompletedTask;
+
+    public Task RetryComplete<T>(RetryContext<T> context)
+        where T : class, PipeContext => Task.CompletedTask;
 }

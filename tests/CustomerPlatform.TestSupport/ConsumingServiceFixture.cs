@@ -42,6 +42,10 @@ public abstract class ConsumingServiceFixture<TProgram>(string databaseConnectio
         }
     }
 
+    /// <summary>The recorder also watches the endpoints' retry filters, which only see observers known at start.</summary>
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<IRetryObserver>(Consumed);
+
     /// <summary>Adds receive endpoints to the test bus, to observe what the service publishes.</summary>
     protected virtual void ConfigureTestBus(IRabbitMqBusFactoryConfigurator rabbit)
     {

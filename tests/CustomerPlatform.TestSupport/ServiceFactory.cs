@@ -1,14 +1,18 @@
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerPlatform.TestSupport;
 
 /// <summary>
 /// Hosts one service in the test process with its settings (connection strings to a <see cref="PostgresDatabase"/>
-/// and a <see cref="RabbitMqVirtualHost"/>, say) and the test signing key. Derive from it to replace services.
+/// and a <see cref="RabbitMqVirtualHost"/>, say) and the test signing key; <c>configureServices</c> adds to or replaces its services.
 /// </summary>
-public class ServiceFactory<TProgram>(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<TProgram>
+public class ServiceFactory<TProgram>(
+    IReadOnlyDictionary<string, string?> settings,
+    Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<TProgram>
     where TProgram : class
 {
     /// <summary>A client whose every request carries a fresh internal token for the tenant, with all scopes.</summary>
@@ -25,6 +29,11 @@ public class ServiceFactory<TProgram>(IReadOnlyDictionary<string, string?> setti
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureTestServices(configureServices);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CustomerPlatform.TestSupport;
@@ -28,7 +29,7 @@ public abstract class ServiceFixture<TProgram>(string databaseConnectionName) : 
         {
             [$"ConnectionStrings:{databaseConnectionName}"] = Database.ConnectionString,
             ["ConnectionStrings:messaging"] = ServiceMessagingConnectionString,
-        });
+        }, ConfigureServices);
         // Starts the host, which migrates the database before it serves.
         Service.StartServer();
         await AfterServiceStartsAsync();
@@ -44,6 +45,11 @@ public abstract class ServiceFixture<TProgram>(string databaseConnectionName) : 
         await AfterServiceStopsAsync();
         await Broker.DisposeAsync();
         await Database.DisposeAsync();
+    }
+
+    /// <summary>Adds to or replaces the service's own registrations.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Runs once the database and vhost exist, before the service is built.</summary>

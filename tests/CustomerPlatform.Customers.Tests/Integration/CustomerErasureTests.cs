@@ -243,8 +243,10 @@ public sealed class CustomerErasureTests(CustomersPrivacyFixture fixture) : ICla
         await PostAsync(client, $"{CustomersApi.CustomersPath}/{customerId}/purchases/{purchase.GetProperty("id").GetGuid()}/refunds",
             new { kind = "refund", amount = 5m, reason = "Ann said the cake was stale" });
         await Eventually.AssertAsync(
-            async () => (await MetricsAsync(client, customerId)).GetProperty("purchaseCount").GetInt32() == 1,
-            "the purchase should reach the metrics");
+            async () => await MetricsAsync(client, customerId) is var metrics
+                && metrics.GetProperty("purchaseCount").GetInt32() == 1
+                && metrics.GetProperty("totalSpent").GetDecimal() == 35m,
+            "the purchase and its refund should reach the metrics");
         return customerId;
     }
 

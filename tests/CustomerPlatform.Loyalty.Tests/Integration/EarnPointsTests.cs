@@ -60,6 +60,8 @@ public sealed class EarnPointsTests(LoyaltyServiceFixture fixture) : IClassFixtu
             await fixture.WaitUntilConsumedAsync(message.Id);
         }
 
+        // Queued, not retried: every attempt that failed on the account spent one of its five retries.
+        Assert.All(messages, message => Assert.Equal(0, fixture.Consumed.TimesRetried(message.Id)));
         var account = await fixture.FindAccountAsync(tenantId, customerId);
         Assert.Equal(Purchases * 10, account!.Balance);
         Assert.Equal(Purchases, await fixture.Database.ScalarAsync<long>(

@@ -60,7 +60,7 @@ public sealed class BranchDirectoryTests(StandardsServiceFixture fixture) : ICla
         }
 
         Assert.Equal(("North Street", 2, true), await ReadAsync(tenantId, "north"));
-        Assert.All(ids, id => Assert.Equal(0, fixture.Consumed.TimesFaulted(id)));
+        Assert.All(ids, id => Assert.Equal(0, fixture.Consumed.TimesRetried(id)));
     }
 
     [Fact]

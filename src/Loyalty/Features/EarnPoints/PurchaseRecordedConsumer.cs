@@ -24,6 +24,14 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
             return;
         }
 
+        // Purchases of one customer are consumed concurrently (a backlog after an outage arrives as a burst): the
+        // row lock makes them queue for the account, where the row version alone made all but one fail and spend
+        // their retries until some reached the error queue. No row yet (the purchase came before the registration):
+        // nothing to lock, and the unique index settles that race.
+        await Db.Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM accounts WHERE tenant_id = {message.TenantId} AND customer_id = {message.CustomerId} FOR UPDATE",
+            cancellationToken);
+
         // The account and whether this purchase was credited already, in one round trip (an account's ledger holds
         // all its entries, and without an account there is no entry).
         var found = await Db.Accounts
