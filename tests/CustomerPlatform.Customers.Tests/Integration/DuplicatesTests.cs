@@ -122,6 +122,21 @@ public sealed class DuplicatesTests(CustomersServiceFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task ScanPass_FindsEveryBusinessDueAndListsItsPairs()
+    {
+        // The background pass, not a scan of one named business: it finds the businesses itself.
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var ann = await RegisterAsync(client, new { displayName = "Ann Smith", emails = new[] { "ann@home.example" } });
+        var annie = await RegisterAsync(client, new { displayName = "Annie Smith", emails = new[] { "ann@home.example" } });
+
+        await Scanner.RunOnceAsync(CancellationToken.None);
+
+        var listed = await GetJsonAsync(client, DuplicatesPath);
+        Assert.Equal(Pair(ann, annie), Ids(Assert.Single(listed.GetProperty("items").EnumerateArray())));
+    }
+
+    [Fact]
     public async Task DismissDuplicates_Pair_IsNoLongerListedAnywhereAndRepeatingChangesNothing()
     {
         var tenantId = Guid.NewGuid();

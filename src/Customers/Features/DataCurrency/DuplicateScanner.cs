@@ -102,14 +102,16 @@ public sealed partial class DuplicateScanner(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
-        // The businesses with customers, found by skipping through the (tenant_id, id) index a business at a time.
+        // The businesses with customers, found by skipping through the (tenant_id, id) index a business at a time
+        // (ORDER BY ... LIMIT 1, as PostgreSQL has no min() for uuid).
         return await RawSql.ReadAsync(
             db,
             """
             WITH RECURSIVE tenants AS (
-                SELECT min(tenant_id) AS tenant_id FROM customers
+                (SELECT tenant_id FROM customers ORDER BY tenant_id LIMIT 1)
                 UNION ALL
-                SELECT (SELECT min(c.tenant_id) FROM customers c WHERE c.tenant_id > t.tenant_id) FROM tenants t WHERE t.tenant_id IS NOT NULL)
+                SELECT (SELECT c.tenant_id FROM customers c WHERE c.tenant_id > t.tenant_id ORDER BY c.tenant_id LIMIT 1)
+                FROM tenants t WHERE t.tenant_id IS NOT NULL)
             SELECT t.tenant_id FROM tenants t
             LEFT JOIN duplicate_scans s ON s.tenant_id = t.tenant_id
             WHERE t.tenant_id IS NOT NULL AND (s.scanned_at IS NULL OR s.scanned_at < @due_before)

@@ -148,6 +148,7 @@ public sealed partial class ImportWorker(
         var checker = await ImportOptions.CheckerAsync(job, mapping, db, now, cancellationToken);
         var writer = new ImportBatchWriter(connection, job, mapping);
         var counts = (job.Created, job.Updated, job.Skipped, job.Failed);
+        var statistics = await ImportStatistics.StartAsync(connection, job.TenantId, cancellationToken);
         var batch = new List<ImportRow>(StartImport.BatchSize);
         for (var number = 1; number < records.Count; number++)
         {
@@ -162,6 +163,7 @@ public sealed partial class ImportWorker(
             batch.Add(row);
             if (batch.Count == StartImport.BatchSize || number == records.Count - 1)
             {
+                await statistics.RefreshIfStaleAsync(counts.Created, cancellationToken);
                 counts = await WriteBatchAsync(job, writer, connection, batch, number, counts, cancellationToken);
                 batch.Clear();
             }

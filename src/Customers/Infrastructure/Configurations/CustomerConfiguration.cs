@@ -39,8 +39,11 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         // GIN indexes over the values alone, not led by tenant_id: an e-mail, a phone or a name's trigrams are selective
         // on their own, while a tenant key in a GIN index is a posting list of every one of a large tenant's rows that
         // each lookup would have to intersect. The tenant condition is checked on the few rows found.
-        builder.HasIndex(customer => customer.Emails).HasMethod("gin").HasDatabaseName("ix_customers_emails");
-        builder.HasIndex(customer => customer.Phones).HasMethod("gin").HasDatabaseName("ix_customers_phones");
+        // No pending list (fastupdate off) for e-mails and phones: every lookup scans GIN's pending list in full, so after
+        // a bulk insert each exact-key probe cost milliseconds; an import matching 10,000 rows a batch spent 11-43 s per
+        // batch there. A row adds one or two keys, so writing them straight into the index costs little.
+        builder.HasIndex(customer => customer.Emails).HasMethod("gin").HasStorageParameter("fastupdate", false).HasDatabaseName("ix_customers_emails");
+        builder.HasIndex(customer => customer.Phones).HasMethod("gin").HasStorageParameter("fastupdate", false).HasDatabaseName("ix_customers_phones");
         builder.HasIndex(customer => customer.Tags).HasMethod("gin").HasDatabaseName("ix_customers_tags");
         builder.HasIndex(customer => customer.DisplayName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_display_name_trgm");
 

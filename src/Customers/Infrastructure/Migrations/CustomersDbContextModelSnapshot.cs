@@ -282,12 +282,14 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("DisplayName"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Emails")
-                        .HasDatabaseName("ix_customers_emails");
+                        .HasDatabaseName("ix_customers_emails")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Emails"), "gin");
 
                     b.HasIndex("Phones")
-                        .HasDatabaseName("ix_customers_phones");
+                        .HasDatabaseName("ix_customers_phones")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Phones"), "gin");
 
