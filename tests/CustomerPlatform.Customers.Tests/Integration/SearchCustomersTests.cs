@@ -163,6 +163,34 @@ public sealed class SearchCustomersTests(CustomersServiceFixture fixture) : ICla
         ProblemResponse.ErrorsFor(await ProblemResponse.ReadAsync(response, HttpStatusCode.BadRequest, "validation"), "cursor");
     }
 
+    [Fact]
+    public async Task Search_AfterARenameAndAnErasure_FindsTheNewNameAndKeepsNoWordOfTheOldOnes()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var renamed = await RegisterAsync(client, new { givenName = "Ann", familyName = "Quarterman" });
+        var erased = await RegisterAsync(client, new { givenName = "Bea", familyName = "Wolstenholme" });
+        await RegisterAsync(client, new { givenName = "Ann", familyName = "Other" });
+        using var read = await client.GetAsync($"{CustomersApi.CustomersPath}/{renamed}");
+        using var rename = new HttpRequestMessage(HttpMethod.Put, $"{CustomersApi.CustomersPath}/{renamed}")
+        {
+            Content = JsonContent.Create(new { givenName = "Ann", familyName = "Smith" }),
+        };
+        rename.Headers.IfMatch.Add(read.Headers.ETag!);
+        using var renameResponse = await client.SendAsync(rename);
+        using var erasure = await client.PostAsync($"{CustomersApi.CustomersPath}/{erased}/erasure", null);
+
+        Assert.Equal(HttpStatusCode.OK, renameResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, erasure.StatusCode);
+        Assert.Equal(renamed, Assert.Single(Items(await SearchAsync(client, "q=Ann%20Smiht"))).GetProperty("id").GetGuid());
+        Assert.Empty(Items(await SearchAsync(client, "q=Quartermann")));
+        Assert.Empty(Items(await SearchAsync(client, "q=Wolstenholm")));
+        // The dictionary of name words holds the names as they are now: an erased or changed name leaves no word behind.
+        var words = await fixture.Database.ScalarAsync<string[]>(
+            "SELECT array_agg(term ORDER BY term) FROM customer_name_terms WHERE tenant_id = @tenant", ("tenant", tenantId));
+        Assert.Equal(["ann", "customer", "erased", "other", "smith"], words ?? []);
+    }
+
     private static async Task<Guid> RegisterAsync(HttpClient client, object body)
     {
         using var response = await client.PostAsJsonAsync(CustomersApi.CustomersPath, body);

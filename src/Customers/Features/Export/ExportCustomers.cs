@@ -47,7 +47,7 @@ public static class ExportCustomers
     /// <c>includeArchived</c>) as CSV in id (registration) order, unpaged. E-mails, phones and tags are ';'-separated;
     /// custom attributes are one JSON column.
     /// </summary>
-    public static Results<PushStreamHttpResult, ValidationProblem> ExportAsync(
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem>> ExportAsync(
         CustomersDbContext db,
         TenantContext tenant,
         CancellationToken cancellationToken,
@@ -70,7 +70,8 @@ public static class ExportCustomers
             return TypedResults.ValidationProblem(errors);
         }
 
-        return Csv("customers.csv", db, cancellationToken, connection => search.ToExportBatch(connection, Columns));
+        var named = await search.WithNameTermsAsync(db, cancellationToken);
+        return Csv("customers.csv", db, cancellationToken, connection => named.ToExportBatch(connection, Columns));
     }
 
     /// <summary>The customers who meet the segment's rules now, as CSV in id order (the same columns as the customer export).</summary>

@@ -65,6 +65,7 @@ public static class SearchCustomers
             return TypedResults.ValidationProblem(errors);
         }
 
+        search = await search.WithNameTermsAsync(db, cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

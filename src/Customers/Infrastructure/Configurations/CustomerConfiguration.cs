@@ -7,6 +7,11 @@ namespace CustomerPlatform.Customers.Infrastructure.Configurations;
 
 internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
 {
+    public const string NameTermsProperty = "NameTerms";
+
+    /// <summary>How a display name splits into words; <c>CustomerSearch.Words</c> splits a query the same way.</summary>
+    public const string NameTermsSql = "array_remove(regexp_split_to_array(lower(display_name), '[^[:alnum:]]+'), '')";
+
     public void Configure(EntityTypeBuilder<Customer> builder)
     {
         builder.HasKey(customer => customer.Id);
@@ -45,7 +50,15 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(customer => customer.Emails).HasMethod("gin").HasStorageParameter("fastupdate", false).HasDatabaseName("ix_customers_emails");
         builder.HasIndex(customer => customer.Phones).HasMethod("gin").HasStorageParameter("fastupdate", false).HasDatabaseName("ix_customers_phones");
         builder.HasIndex(customer => customer.Tags).HasMethod("gin").HasDatabaseName("ix_customers_tags");
-        builder.HasIndex(customer => customer.DisplayName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customers_display_name_trgm");
+
+        // The words of the display name, lower case, for fuzzy search: a typed word is looked up in the business's
+        // dictionary of name words (customer_name_terms, kept by triggers), and the customers having one of the words
+        // it resembles are found here. A trigram index over the full names read the long posting lists of common
+        // trigrams on every search: 36 ms p50 and 217 ms p95 at a million customers.
+        builder.Property<string[]>(NameTermsProperty)
+            .HasColumnName("name_terms")
+            .HasComputedColumnSql(NameTermsSql, stored: true);
+        builder.HasIndex(NameTermsProperty).HasMethod("gin").HasStorageParameter("fastupdate", false).HasDatabaseName("ix_customers_name_terms");
 
         builder.HasIndex(customer => new { customer.TenantId, customer.ExternalId })
             .IsUnique()

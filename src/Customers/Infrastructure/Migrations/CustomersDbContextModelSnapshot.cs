@@ -198,6 +198,12 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("merged_into");
 
+                    b.PrimitiveCollection<string[]>("NameTerms")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text[]")
+                        .HasColumnName("name_terms")
+                        .HasComputedColumnSql("array_remove(regexp_split_to_array(lower(display_name), '[^[:alnum:]]+'), '')", true);
+
                     b.PrimitiveCollection<List<string>>("Phones")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -275,17 +281,17 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_customers");
 
-                    b.HasIndex("DisplayName")
-                        .HasDatabaseName("ix_customers_display_name_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("DisplayName"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("DisplayName"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("Emails")
                         .HasDatabaseName("ix_customers_emails")
                         .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Emails"), "gin");
+
+                    b.HasIndex("NameTerms")
+                        .HasDatabaseName("ix_customers_name_terms")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameTerms"), "gin");
 
                     b.HasIndex("Phones")
                         .HasDatabaseName("ix_customers_phones")
@@ -662,6 +668,28 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasDatabaseName("ix_customer_metrics_tenant_value_tier");
 
                     b.ToTable("customer_metrics", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Customers.Domain.CustomerNameTerm", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Term")
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.HasKey("TenantId", "Term")
+                        .HasName("pk_customer_name_terms");
+
+                    b.HasIndex("Term")
+                        .HasDatabaseName("ix_customer_name_terms_term_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Term"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Term"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("customer_name_terms", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Customers.Domain.DataCurrencySettings", b =>
