@@ -63,6 +63,9 @@ public sealed record CustomerSearch(
     /// </summary>
     public const double TermThreshold = 0.3;
 
+    /// <summary>The longest typed word that also stands for dictionary words sharing its first two letters.</summary>
+    private const int MaxPrefixMatchedLength = 6;
+
     /// <summary>
     /// How alike a name must be to the query (pg_trgm word similarity, 0 to 1). The extension's default of 0.6 misses a
     /// typo in a short name ("Jonh Smith" scores 0.57 against "John Smith"); at 0.4 a query sharing a common first name
@@ -115,9 +118,9 @@ public sealed record CustomerSearch(
             foreach (var word in Words(Name).Take(MaxNameWords))
             {
                 // Trigrams miss a typo in a short word ("jonh" is 0.25 from "john" but 0.38 from "jones"), so a word of
-                // three letters or more also stands for the words of about its length that begin with the same two (a
-                // range on the primary key). The whole name's similarity decides in the end.
-                var prefix = word.Length >= 3 ? word[..2] : null;
+                // three to six letters also stands for the words of about its length that begin with the same two (a
+                // range on the primary key); a longer word has trigrams enough. The whole name's similarity decides.
+                var prefix = word.Length is >= 3 and <= MaxPrefixMatchedLength ? word[..2] : null;
                 var lookup = new NpgsqlBatchCommand(
                     """
                     SELECT coalesce(array_agg(term), '{}') FROM (

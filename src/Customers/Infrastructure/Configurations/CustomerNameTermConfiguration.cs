@@ -12,6 +12,8 @@ internal sealed class CustomerNameTermConfiguration : IEntityTypeConfiguration<C
         builder.HasKey(term => new { term.TenantId, term.Term });
         // Trigram lookups of a typed word among the dictionary's words: a business's distinct name words are far fewer
         // than its customers, so these posting lists stay short where the same lookup over full names read millions.
-        builder.HasIndex(term => term.Term).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_customer_name_terms_term_trgm");
+        // No pending list: a bulk load's new words would sit in it, scanned in full by every lookup until a vacuum.
+        builder.HasIndex(term => term.Term).HasMethod("gin").HasOperators("gin_trgm_ops").HasStorageParameter("fastupdate", false)
+            .HasDatabaseName("ix_customer_name_terms_term_trgm");
     }
 }

@@ -687,7 +687,8 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasName("pk_customer_name_terms");
 
                     b.HasIndex("Term")
-                        .HasDatabaseName("ix_customer_name_terms_term_trgm");
+                        .HasDatabaseName("ix_customer_name_terms_term_trgm")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Term"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Term"), new[] { "gin_trgm_ops" });

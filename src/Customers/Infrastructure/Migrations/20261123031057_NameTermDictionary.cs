@@ -47,7 +47,8 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                 table: "customer_name_terms",
                 column: "term")
                 .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" })
+                .Annotation("Npgsql:StorageParameter:fastupdate", false);
 
             // The dictionary is kept by the database, so every way a customer is written (EF, an import's
             // INSERT ... SELECT, COPY) keeps it whole. Statement-level with transition tables: an import batch of
