@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CustomerPlatform.Messaging;
 using MassTransit;
 
 namespace CustomerPlatform.TestSupport;
@@ -8,7 +9,7 @@ namespace CustomerPlatform.TestSupport;
 /// and were retried, and which deliveries faulted. A duplicate that the inbox skips completes without any visible effect, so this is the only way to
 /// know it has been handled before asserting that nothing changed.
 /// </summary>
-public sealed class ConsumeRecorder : IConsumeObserver, IRetryObserver
+public sealed class ConsumeRecorder : FailedAttemptObserver, IConsumeObserver
 {
     private readonly ConcurrentDictionary<Guid, int> _retried = new();
     private readonly ConcurrentDictionary<Guid, int> _completed = new();
@@ -56,26 +57,11 @@ public sealed class ConsumeRecorder : IConsumeObserver, IRetryObserver
         return Task.CompletedTask;
     }
 
-    public Task PostFault<T>(RetryContext<T> context)
-        where T : class, PipeContext
+    protected override void AttemptFailed(PipeContext context, Exception exception)
     {
-        if (context.Context is ConsumeContext { MessageId: { } messageId })
+        if (context is ConsumeContext { MessageId: { } messageId })
         {
             _retried.AddOrUpdate(messageId, 1, (_, count) => count + 1);
         }
-
-        return Task.CompletedTask;
     }
-
-    public Task PostCreate<T>(RetryPolicyContext<T> context)
-        where T : class, PipeContext => Task.CompletedTask;
-
-    public Task PreRetry<T>(RetryContext<T> context)
-        where T : class, PipeContext => Task.CompletedTask;
-
-    public Task RetryFault<T>(RetryContext<T> context)
-        where T : class, PipeContext => Task.CompletedTask;
-
-    public Task RetryComplete<T>(RetryContext<T> context)
-        where T : class, PipeContext => Task.CompletedTask;
 }
