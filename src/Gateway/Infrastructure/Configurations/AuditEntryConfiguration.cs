@@ -17,5 +17,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         // Serves the business's newest-first keyset paging; no foreign key to businesses, so the batched,
         // append-only inserts check nothing (every tenant id comes from a key that exists).
         builder.HasIndex(entry => new { entry.TenantId, entry.OccurredAt, entry.Id }).HasDatabaseName("ix_audit_entries_tenant_occurred");
+        // A customer's personal-data export lists the requests that acted on them; without this it read the whole log.
+        builder.HasIndex(entry => new { entry.TenantId, entry.TargetId, entry.OccurredAt })
+            .HasFilter("target_id IS NOT NULL")
+            .HasDatabaseName("ix_audit_entries_tenant_target");
     }
 }

@@ -146,6 +146,10 @@ namespace CustomerPlatform.Gateway.Infrastructure.Migrations
                     b.HasIndex("TenantId", "OccurredAt", "Id")
                         .HasDatabaseName("ix_audit_entries_tenant_occurred");
 
+                    b.HasIndex("TenantId", "TargetId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_entries_tenant_target")
+                        .HasFilter("target_id IS NOT NULL");
+
                     b.ToTable("audit_entries", (string)null);
                 });
 
