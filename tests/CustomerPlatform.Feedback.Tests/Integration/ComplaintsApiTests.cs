@@ -25,6 +25,22 @@ public sealed class ComplaintsApiTests(FeedbackServiceFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task ComplaintCategories_OfAnotherBusiness_AreNeitherSeenNorUsable()
+    {
+        using var owner = fixture.Service.CreateTenantClient(Guid.NewGuid());
+        using var stranger = fixture.Service.CreateTenantClient(Guid.NewGuid());
+        await SetCategoriesAsync(owner, "billing");
+
+        using var list = await stranger.GetAsync(CategoriesPath);
+        using var open = await stranger.PostAsJsonAsync(ComplaintsPath, Body(category: "billing"));
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(0, (await FeedbackApi.ReadJsonAsync(list)).GetProperty("items").GetArrayLength());
+        var problem = await ProblemResponse.ReadAsync(open, HttpStatusCode.BadRequest, "validation");
+        ProblemResponse.ErrorsFor(problem, "category");
+    }
+
+    [Fact]
     public async Task ReplaceComplaintCategories_WithDuplicateCode_Returns400NamingIt()
     {
         using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());

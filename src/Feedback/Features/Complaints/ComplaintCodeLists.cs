@@ -26,13 +26,17 @@ public static class ComplaintCodeLists
     public static void MapComplaintCodeLists(this RouteGroupBuilder group)
     {
         group.MapGet("/complaint-categories", (FeedbackDbContext db, CancellationToken cancellationToken) =>
-            GetAsync(ComplaintCodeKind.Category, db, cancellationToken)).WithName("GetComplaintCategories");
+            GetAsync(ComplaintCodeKind.Category, db, cancellationToken)).WithName("GetComplaintCategories")
+            .WithSummary("The business's complaint categories, by code.");
         group.MapPut("/complaint-categories", (ComplaintCodeListRequest request, FeedbackDbContext db, TenantContext tenant, CancellationToken cancellationToken) =>
-            ReplaceAsync(ComplaintCodeKind.Category, request, db, tenant, cancellationToken)).WithName("ReplaceComplaintCategories");
+            ReplaceAsync(ComplaintCodeKind.Category, request, db, tenant, cancellationToken)).WithName("ReplaceComplaintCategories")
+            .WithSummary("Replaces the complaint categories; a category that complaints use cannot be removed (409 complaint-category-in-use).");
         group.MapGet("/complaint-root-causes", (FeedbackDbContext db, CancellationToken cancellationToken) =>
-            GetAsync(ComplaintCodeKind.RootCause, db, cancellationToken)).WithName("GetComplaintRootCauses");
+            GetAsync(ComplaintCodeKind.RootCause, db, cancellationToken)).WithName("GetComplaintRootCauses")
+            .WithSummary("The business's complaint root causes, by code.");
         group.MapPut("/complaint-root-causes", (ComplaintCodeListRequest request, FeedbackDbContext db, TenantContext tenant, CancellationToken cancellationToken) =>
-            ReplaceAsync(ComplaintCodeKind.RootCause, request, db, tenant, cancellationToken)).WithName("ReplaceComplaintRootCauses");
+            ReplaceAsync(ComplaintCodeKind.RootCause, request, db, tenant, cancellationToken)).WithName("ReplaceComplaintRootCauses")
+            .WithSummary("Replaces the complaint root causes; a root cause that complaints use cannot be removed (409 complaint-root-cause-in-use).");
     }
 
     public static async Task<Ok<ComplaintCodeListResponse>> GetAsync(ComplaintCodeKind kind, FeedbackDbContext db, CancellationToken cancellationToken) =>
