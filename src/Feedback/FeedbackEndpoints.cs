@@ -1,3 +1,4 @@
+using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
 using CustomerPlatform.ServiceDefaults.Security;
@@ -11,6 +12,12 @@ public static class FeedbackEndpoints
         var feedback = app.MapGroup("/api/v1/feedback").WithTags("Feedback").RequireServiceScopes("feedback");
         feedback.MapRecordFeedback();
         feedback.MapFeedbackPersonalData();
+        feedback.MapComplaintCodeLists();
+        feedback.MapOpenComplaint();
+        feedback.MapListComplaints();
+        feedback.MapManageComplaint();
+        feedback.MapTransitionComplaint();
+        feedback.MapAnnotateComplaint();
         return app;
     }
 }

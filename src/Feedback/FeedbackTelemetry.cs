@@ -9,4 +9,7 @@ internal static class FeedbackTelemetry
 
     public static readonly Counter<long> ResponsesRecorded =
         Meter.CreateCounter<long>("customer_platform.feedback.responses", "{response}", "Ratings and feedback items recorded.");
+
+    public static readonly Counter<long> ComplaintsOpened =
+        Meter.CreateCounter<long>("customer_platform.feedback.complaints_opened", "{complaint}", "Complaint cases opened.");
 }

@@ -1,4 +1,5 @@
 using CustomerPlatform.Feedback.Domain;
+using CustomerPlatform.Feedback.Domain.Complaints;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,11 @@ namespace CustomerPlatform.Feedback.Infrastructure;
 public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintTransition> ComplaintTransitions => Set<ComplaintTransition>();
+    public DbSet<ComplaintNote> ComplaintNotes => Set<ComplaintNote>();
+    public DbSet<ComplaintAttachment> ComplaintAttachments => Set<ComplaintAttachment>();
+    public DbSet<ComplaintCode> ComplaintCodes => Set<ComplaintCode>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -9,7 +9,8 @@ namespace CustomerPlatform.Feedback.Features.Privacy;
 
 /// <summary>
 /// Erases the customer's comments (free text that may say anything about them) and keeps each rating, branch and
-/// time, so NPS and every count stay as they were; then reports Feedback's part done.
+/// time, so NPS and every count stay as they were; likewise their complaints' descriptions, notes, replies and
+/// attachment links, keeping each case's category, severity, status and times; then reports Feedback's part done.
 /// </summary>
 public sealed class CustomerErasureRequestedConsumer(FeedbackDbContext db, TenantContext tenant, TimeProvider clock)
     : InboxConsumer<CustomerErasureRequested, FeedbackDbContext>(db, tenant, clock)
@@ -20,6 +21,7 @@ public sealed class CustomerErasureRequestedConsumer(FeedbackDbContext db, Tenan
     {
         await Db.FeedbackItems.Where(item => item.CustomerId == message.CustomerId)
             .ExecuteUpdateAsync(set => set.SetProperty(item => item.Comment, (string?)null), cancellationToken);
+        await EraseComplaintsAsync(message.CustomerId, cancellationToken);
         var now = Clock.GetUtcNow();
         Db.EnqueueEvent(new CustomerErasureCompleted
         {
@@ -29,5 +31,18 @@ public sealed class CustomerErasureRequestedConsumer(FeedbackDbContext db, Tenan
             Service = "feedback",
             OccurredAt = now,
         }, now);
+    }
+
+    private async Task EraseComplaintsAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var complaintIds = Db.Complaints.Where(complaint => complaint.CustomerId == customerId).Select(complaint => complaint.Id);
+        await Db.ComplaintNotes.Where(note => complaintIds.Contains(note.ComplaintId))
+            .ExecuteUpdateAsync(set => set.SetProperty(note => note.Text, (string?)null), cancellationToken);
+        await Db.ComplaintTransitions.Where(transition => complaintIds.Contains(transition.ComplaintId))
+            .ExecuteUpdateAsync(set => set.SetProperty(transition => transition.Note, (string?)null), cancellationToken);
+        await Db.ComplaintAttachments.Where(attachment => complaintIds.Contains(attachment.ComplaintId))
+            .ExecuteUpdateAsync(set => set.SetProperty(attachment => attachment.Url, (string?)null).SetProperty(attachment => attachment.Title, (string?)null), cancellationToken);
+        await Db.Complaints.Where(complaint => complaint.CustomerId == customerId)
+            .ExecuteUpdateAsync(set => set.SetProperty(complaint => complaint.Description, (string?)null), cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Problems;
@@ -9,7 +10,8 @@ namespace CustomerPlatform.Feedback.Features.Privacy;
 /// <summary>What Feedback holds about one customer: the Feedback section of the personal-data export.</summary>
 /// <param name="CustomerId">The customer.</param>
 /// <param name="Items">Every feedback item given with the customer's id, newest first.</param>
-public sealed record FeedbackPersonalDataResponse(Guid CustomerId, IReadOnlyList<FeedbackResponse> Items);
+/// <param name="Complaints">Every complaint case naming the customer, with its history, newest first.</param>
+public sealed record FeedbackPersonalDataResponse(Guid CustomerId, IReadOnlyList<FeedbackResponse> Items, IReadOnlyList<ComplaintResponse> Complaints);
 
 /// <summary>
 /// <c>GET /api/v1/feedback/personal-data/{customerId}</c>, composed by the gateway into the customer's export. Feedback
@@ -20,7 +22,7 @@ public static class FeedbackPersonalData
     public static RouteHandlerBuilder MapFeedbackPersonalData(this RouteGroupBuilder group) =>
         group.MapGet("/personal-data/{customerId:guid}", HandleAsync).WithName("GetFeedbackPersonalData");
 
-    /// <summary>Every feedback item naming the customer; 404 when there is none (also for another business's customer).</summary>
+    /// <summary>Every feedback item and complaint naming the customer; 404 when there is none (also for another business's customer).</summary>
     public static async Task<Results<Ok<FeedbackPersonalDataResponse>, ProblemHttpResult>> HandleAsync(
         Guid customerId, FeedbackDbContext db, CancellationToken cancellationToken)
     {
@@ -28,8 +30,16 @@ public static class FeedbackPersonalData
             .Where(item => item.CustomerId == customerId)
             .OrderByDescending(item => item.ReceivedAt).ThenByDescending(item => item.Id)
             .ToListAsync(cancellationToken);
-        return items.Count == 0
+        var complaints = await db.Complaints.AsNoTracking().AsSplitQuery()
+            .Include(complaint => complaint.Transitions)
+            .Include(complaint => complaint.Notes)
+            .Include(complaint => complaint.Attachments)
+            .Where(complaint => complaint.CustomerId == customerId)
+            .OrderByDescending(complaint => complaint.ReceivedAt).ThenByDescending(complaint => complaint.Id)
+            .ToListAsync(cancellationToken);
+        return items.Count == 0 && complaints.Count == 0
             ? Problems.NotFound("personal data of customer", customerId)
-            : TypedResults.Ok(new FeedbackPersonalDataResponse(customerId, [.. items.Select(FeedbackResponse.From)]));
+            : TypedResults.Ok(new FeedbackPersonalDataResponse(
+                customerId, [.. items.Select(FeedbackResponse.From)], [.. complaints.Select(ComplaintResponse.From)]));
     }
 }

@@ -22,6 +22,282 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("ExternalBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_body");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_reference");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("root_cause");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaints");
+
+                    b.HasIndex("TenantId", "Category")
+                        .HasDatabaseName("ix_complaints_tenant_category");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .HasDatabaseName("ix_complaints_tenant_customer");
+
+                    b.HasIndex("TenantId", "RootCause")
+                        .HasDatabaseName("ix_complaints_tenant_root_cause");
+
+                    b.HasIndex("TenantId", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_complaints_tenant_received_at");
+
+                    b.HasIndex("TenantId", "AssignedTo", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_complaints_tenant_assigned_to_received_at");
+
+                    b.HasIndex("TenantId", "Branch", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_complaints_tenant_branch_received_at");
+
+                    b.HasIndex("TenantId", "Status", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_complaints_tenant_status_received_at");
+
+                    b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.ComplaintAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attached_at");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_attachments");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_complaint_attachments_complaint_id");
+
+                    b.HasIndex("TenantId", "ComplaintId", "AttachedAt")
+                        .HasDatabaseName("ix_complaint_attachments_tenant_complaint_attached_at");
+
+                    b.ToTable("complaint_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.ComplaintCode", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.HasKey("TenantId", "Kind", "Code")
+                        .HasName("pk_complaint_codes");
+
+                    b.ToTable("complaint_codes", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.ComplaintNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("author");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("visibility");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_notes");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_complaint_notes_complaint_id");
+
+                    b.HasIndex("TenantId", "ComplaintId", "WrittenAt")
+                        .HasDatabaseName("ix_complaint_notes_tenant_complaint_written_at");
+
+                    b.ToTable("complaint_notes", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.ComplaintTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_transitions");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_complaint_transitions_complaint_id");
+
+                    b.HasIndex("TenantId", "ComplaintId", "OccurredAt")
+                        .HasDatabaseName("ix_complaint_transitions_tenant_complaint_occurred_at");
+
+                    b.ToTable("complaint_transitions", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Feedback.Domain.FeedbackItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -206,6 +482,45 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasDatabaseName("ix_idempotency_records_created_at");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.ComplaintAttachment", b =>
+                {
+                    b.HasOne("CustomerPlatform.Feedback.Domain.Complaints.Complaint", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_attachments_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.ComplaintNote", b =>
+                {
+                    b.HasOne("CustomerPlatform.Feedback.Domain.Complaints.Complaint", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_notes_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.ComplaintTransition", b =>
+                {
+                    b.HasOne("CustomerPlatform.Feedback.Domain.Complaints.Complaint", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_transitions_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.Complaint", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("Transitions");
                 });
 #pragma warning restore 612, 618
         }

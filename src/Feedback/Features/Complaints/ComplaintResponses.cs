@@ -1,0 +1,131 @@
+using CustomerPlatform.Feedback.Domain.Complaints;
+using CustomerPlatform.Feedback.Infrastructure;
+using CustomerPlatform.ServiceDefaults.Http;
+using CustomerPlatform.ServiceDefaults.Problems;
+using CustomerPlatform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Feedback.Features.Complaints;
+
+/// <summary>A complaint case as the list shows it.</summary>
+public sealed record ComplaintSummaryResponse(
+    Guid Id,
+    Guid? CustomerId,
+    string Branch,
+    ComplaintChannel Channel,
+    string Category,
+    ComplaintSeverity Severity,
+    ComplaintStatus Status,
+    string? AssignedTo,
+    string? RootCause,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static ComplaintSummaryResponse From(Complaint complaint) => new(
+        complaint.Id, complaint.CustomerId, complaint.Branch, complaint.Channel, complaint.Category, complaint.Severity,
+        complaint.Status, complaint.AssignedTo, complaint.RootCause, complaint.ReceivedAt, complaint.UpdatedAt);
+}
+
+/// <summary>A page of complaint cases, newest first.</summary>
+public sealed record ComplaintPageResponse(IReadOnlyList<ComplaintSummaryResponse> Items, string? NextCursor);
+
+/// <summary>One step of the workflow; the note is absent when none was given or the customer was erased.</summary>
+public sealed record ComplaintTransitionResponse(ComplaintStatus From, ComplaintStatus To, string? Note, DateTimeOffset OccurredAt);
+
+/// <summary>An internal note or a reply to the customer; the text is absent once the customer is erased.</summary>
+public sealed record ComplaintNoteResponse(Guid Id, NoteVisibility Visibility, string? Text, string Author, DateTimeOffset WrittenAt);
+
+/// <summary>A link to evidence; url and title are absent once the customer is erased.</summary>
+public sealed record ComplaintAttachmentResponse(Guid Id, string? Url, string? Title, DateTimeOffset AttachedAt);
+
+/// <summary>A complaint case with its whole history.</summary>
+public sealed record ComplaintResponse(
+    Guid Id,
+    Guid? CustomerId,
+    string Branch,
+    ComplaintChannel Channel,
+    string Category,
+    ComplaintSeverity Severity,
+    string? Description,
+    ComplaintStatus Status,
+    IReadOnlyList<ComplaintStatus> AllowedTransitions,
+    string? AssignedTo,
+    string? RootCause,
+    string? ExternalBody,
+    string? ExternalReference,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<ComplaintTransitionResponse> Transitions,
+    IReadOnlyList<ComplaintNoteResponse> Notes,
+    IReadOnlyList<ComplaintAttachmentResponse> Attachments)
+{
+    public static ComplaintResponse From(Complaint complaint) => new(
+        complaint.Id,
+        complaint.CustomerId,
+        complaint.Branch,
+        complaint.Channel,
+        complaint.Category,
+        complaint.Severity,
+        complaint.Description,
+        complaint.Status,
+        ComplaintWorkflow.AllowedFrom(complaint.Status),
+        complaint.AssignedTo,
+        complaint.RootCause,
+        complaint.ExternalBody,
+        complaint.ExternalReference,
+        complaint.ReceivedAt,
+        complaint.UpdatedAt,
+        [.. complaint.Transitions.OrderBy(t => t.OccurredAt).ThenBy(t => t.Id).Select(t => new ComplaintTransitionResponse(t.From, t.To, t.Note, t.OccurredAt))],
+        [.. complaint.Notes.OrderBy(n => n.WrittenAt).ThenBy(n => n.Id).Select(n => new ComplaintNoteResponse(n.Id, n.Visibility, n.Text, n.Author, n.WrittenAt))],
+        [.. complaint.Attachments.OrderBy(a => a.AttachedAt).ThenBy(a => a.Id).Select(a => new ComplaintAttachmentResponse(a.Id, a.Url, a.Title, a.AttachedAt))]);
+}
+
+/// <summary>Reading a case with its history, and answering with it and its ETag.</summary>
+internal static class ComplaintCases
+{
+    public static string PathOf(Guid id) => $"/api/v1/feedback/complaints/{id}";
+
+    /// <summary>The case with its history, untracked; null when unknown (or another tenant's).</summary>
+    public static Task<Complaint?> ReadAsync(FeedbackDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.Complaints.AsNoTracking().AsSplitQuery()
+            .Include(complaint => complaint.Transitions)
+            .Include(complaint => complaint.Notes)
+            .Include(complaint => complaint.Attachments)
+            .FirstOrDefaultAsync(complaint => complaint.Id == id, cancellationToken);
+
+    /// <summary>The case as it is now (after a write), with its ETag set on the response.</summary>
+    public static async Task<ComplaintResponse> RespondAsync(FeedbackDbContext db, HttpContext http, Guid id, CancellationToken cancellationToken)
+    {
+        var complaint = await ReadAsync(db, id, cancellationToken)
+            ?? throw new InvalidOperationException($"Complaint {id} vanished after a write.");
+        http.Response.Headers.ETag = ETags.From(complaint.Version);
+        return ComplaintResponse.From(complaint);
+    }
+
+    /// <summary>
+    /// The case to change, tracked, or the problem to answer instead: 404 unknown (or another tenant's), 403 for a key
+    /// restricted to another branch, then (when the change needs it) 428/412 from <c>If-Match</c>.
+    /// </summary>
+    public static async Task<(Complaint? Complaint, ProblemHttpResult? Problem)> FindForChangeAsync(
+        FeedbackDbContext db, TenantContext tenant, HttpContext http, Guid id, bool needsIfMatch, CancellationToken cancellationToken)
+    {
+        var complaint = await db.Complaints.FirstOrDefaultAsync(complaint => complaint.Id == id, cancellationToken);
+        if (complaint is null)
+        {
+            return (null, Problems.NotFound("complaint", id));
+        }
+
+        if (!tenant.MayActFor(complaint.Branch))
+        {
+            return (null, Problems.OtherBranch(complaint.Branch));
+        }
+
+        if (needsIfMatch && ETags.CheckIfMatch(http.Request, ETags.From(complaint.Version)) is { } precondition)
+        {
+            return (null, precondition);
+        }
+
+        return (complaint, null);
+    }
+}
