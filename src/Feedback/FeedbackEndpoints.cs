@@ -1,5 +1,6 @@
 using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
+using CustomerPlatform.Feedback.Features.Surveys;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Feedback;
@@ -11,6 +12,7 @@ public static class FeedbackEndpoints
         var feedback = app.MapGroup("/api/v1/feedback").WithTags("Feedback").RequireServiceScopes("feedback");
         feedback.MapRecordFeedback();
         feedback.MapFeedbackPersonalData();
+        feedback.MapSurveys();
         return app;
     }
 }

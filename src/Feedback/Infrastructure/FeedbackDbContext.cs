@@ -1,4 +1,5 @@
 using CustomerPlatform.Feedback.Domain;
+using CustomerPlatform.Feedback.Domain.Surveys;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,8 @@ namespace CustomerPlatform.Feedback.Infrastructure;
 public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+    public DbSet<SurveyTemplate> SurveyTemplates => Set<SurveyTemplate>();
+    public DbSet<SurveyVersion> SurveyVersions => Set<SurveyVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
