@@ -1,6 +1,7 @@
 using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
+using CustomerPlatform.Feedback.Features.Surveys;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Feedback;
@@ -18,6 +19,7 @@ public static class FeedbackEndpoints
         feedback.MapManageComplaint();
         feedback.MapTransitionComplaint();
         feedback.MapAnnotateComplaint();
+        feedback.MapSurveys();
         return app;
     }
 }

@@ -30,7 +30,7 @@ public sealed class IsolationTests(PlatformFixture platform)
         foreach (var operation in operations)
         {
             var body = SampleBodies.Valid(operation);
-            var ownPath = operation.PathWith(name => resources.IdFor(operation, name).ToString());
+            var ownPath = operation.PathWith(name => resources.ValueFor(operation, name));
             var missingPath = operation.PathWith(_ => Guid.CreateVersion7().ToString());
 
             using var foreign = await platform.SendAsync(new HttpMethod(operation.Method), ownPath, platform.BusinessB, body);
@@ -118,7 +118,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             var key = keysLacking[needed];
             using var response = await platform.SendAsync(
                 new HttpMethod(operation.Method),
-                operation.PathWith(name => resources.IdFor(operation, name).ToString()),
+                operation.PathWith(name => resources.ValueFor(operation, name)),
                 new Business(platform.BusinessA.Id, key.Key),
                 SampleBodies.Valid(operation));
 
@@ -168,7 +168,7 @@ public sealed class IsolationTests(PlatformFixture platform)
 
         foreach (var operation in operations)
         {
-            using var request = platform.Request(HttpMethod.Get, operation.PathWith(name => resources.IdFor(operation, name).ToString()), platform.BusinessB);
+            using var request = platform.Request(HttpMethod.Get, operation.PathWith(name => resources.ValueFor(operation, name)), platform.BusinessB);
             foreach (var header in new[] { "X-Tenant-Id", "Tenant-Id", "X-Business-Id", "tenant_id" })
             {
                 request.Headers.TryAddWithoutValidation(header, platform.BusinessA.Id.ToString());
@@ -208,6 +208,17 @@ public sealed class IsolationTests(PlatformFixture platform)
         using var complaint = await platform.SendAsync(HttpMethod.Post, "/api/v1/feedback/complaints", platform.BusinessA,
             new { customerId, branch = "central", channel = "phone", category = "billing", severity = "low", description = "Isolation probe" });
         var complaintId = (await complaint.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var survey = await platform.SendAsync(HttpMethod.Post, "/api/v1/feedback/surveys", platform.BusinessA, new
+        {
+            name = "Isolated survey",
+            kind = "custom",
+            defaultLanguage = "en-GB",
+            questions = new[] { new { key = "comment", type = "freeText", text = new Dictionary<string, string> { ["en-GB"] = "Anything to add?" } } },
+        });
+        var surveyId = (await survey.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // Version 1 must exist for the version read to be business A's own resource.
+        using var publishedSurvey = await platform.SendAsync(HttpMethod.Post, $"/api/v1/feedback/surveys/{surveyId}/publish", platform.BusinessA);
+        Assert.Equal(HttpStatusCode.Created, publishedSurvey.StatusCode);
         using var segment = await platform.SendAsync(HttpMethod.Post, "/api/v1/customers/segments", platform.BusinessA,
             new { name = $"Isolated {Guid.NewGuid():N}", rules = new { conditions = Array.Empty<object>() } });
         var segmentId = (await segment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -226,7 +237,7 @@ public sealed class IsolationTests(PlatformFixture platform)
         importRequest.Content = new StringContent("email,displayName\nisolated.import@example.com,Isolated Import\n", System.Text.Encoding.UTF8, "text/csv");
         using var import = await platform.Http.SendAsync(importRequest);
         var importId = (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId);
+        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId);
     }
 
     private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
@@ -262,8 +273,15 @@ public sealed class IsolationTests(PlatformFixture platform)
     /// <summary>Business A's resources, by the path parameter names the documents use.</summary>
     private sealed record BusinessAResources(
         Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId, Guid ComplaintId, Guid SegmentId, Guid ImportId,
-        Guid ErasedCustomerId)
+        Guid ErasedCustomerId, Guid SurveyId)
     {
+        /// <summary>A path parameter's value: an id, or for a survey's version its number (version 1 is published).</summary>
+        public string ValueFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
+        {
+            ("feedback", "version") => "1",
+            _ => IdFor(operation, parameter).ToString(),
+        };
+
         public Guid IdFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
             ("customers", "id") when operation.PathTemplate.EndsWith("/erasure", StringComparison.Ordinal) => ErasedCustomerId,
@@ -277,6 +295,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             ("customers", "id") => CustomerId,
             ("feedback", "id") when operation.PathTemplate.Contains("/complaints/", StringComparison.Ordinal) => ComplaintId,
             ("feedback", "id") => FeedbackId,
+            ("feedback", "surveyId") => SurveyId,
             // An id this test does not know yet: still proves "not reachable", though not against a real resource.
             _ => Guid.CreateVersion7(),
         };

@@ -1,5 +1,6 @@
 using CustomerPlatform.Feedback.Domain;
 using CustomerPlatform.Feedback.Domain.Complaints;
+using CustomerPlatform.Feedback.Domain.Surveys;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<ComplaintNote> ComplaintNotes => Set<ComplaintNote>();
     public DbSet<ComplaintAttachment> ComplaintAttachments => Set<ComplaintAttachment>();
     public DbSet<ComplaintCode> ComplaintCodes => Set<ComplaintCode>();
+    public DbSet<SurveyTemplate> SurveyTemplates => Set<SurveyTemplate>();
+    public DbSet<SurveyVersion> SurveyVersions => Set<SurveyVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
