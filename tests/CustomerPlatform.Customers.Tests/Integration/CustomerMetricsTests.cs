@@ -91,10 +91,12 @@ public sealed class CustomerMetricsTests(CustomersServiceFixture fixture) : ICla
         var tenantId = Guid.NewGuid();
         using var client = fixture.Service.CreateTenantClient(tenantId);
         var customerId = await CustomersApi.RegisterAsync(client);
+        var purchaseId = await PurchaseHistoryApi.RecordPurchaseAsync(client, customerId, new { branch = "LON-01", amount = 12.34m, currency = "GBP" });
+        // The purchase's event again, as a redelivery would bring it.
         var purchase = new PurchaseRecorded
         {
             TenantId = tenantId,
-            PurchaseId = Guid.NewGuid(),
+            PurchaseId = purchaseId,
             CustomerId = customerId,
             Branch = "LON-01",
             Amount = 12.34m,

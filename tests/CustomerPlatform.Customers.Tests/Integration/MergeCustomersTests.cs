@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using CustomerPlatform.Contracts.Customers;
 using CustomerPlatform.TestSupport;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static CustomerPlatform.Customers.Tests.DataCurrencyApi;
 
@@ -71,7 +74,8 @@ public sealed class MergeCustomersTests(CustomersServiceFixture fixture) : IClas
         Assert.Equal(1L, await CountAsync("customer_activities", tenantId, survivor));
         Assert.Equal(2, await fixture.Database.ScalarAsync<int>(
             "SELECT purchase_count FROM customer_metrics WHERE tenant_id = @tenant AND customer_id = @customer", ("tenant", tenantId), ("customer", survivor)));
-        Assert.Equal(40m, await fixture.Database.ScalarAsync<decimal>(
+        // 10 + 30, less the 5 refunded: what the metrics said of the two customers before the merge.
+        Assert.Equal(35m, await fixture.Database.ScalarAsync<decimal>(
             "SELECT total_spent FROM customer_metrics WHERE tenant_id = @tenant AND customer_id = @customer", ("tenant", tenantId), ("customer", survivor)));
         var purchases = await GetJsonAsync(client, PurchaseHistoryApi.PurchasesPath(survivor));
         Assert.Equal(2, purchases.GetProperty("items").GetArrayLength());
@@ -81,6 +85,49 @@ public sealed class MergeCustomersTests(CustomersServiceFixture fixture) : IClas
         var published = await probe.WaitForAsync(evt => evt.GetGuid("mergedCustomerId") == merged, "CustomersMerged is published");
         Assert.Equal(survivor, published.GetGuid("survivorCustomerId"));
         Assert.Equal(tenantId, published.GetGuid("tenantId"));
+    }
+
+    [Fact]
+    public async Task MergeCustomers_PurchaseEventsArrivingAfterTheMerge_AreNotCountedAgain()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var survivor = await RegisterAsync(client, new { displayName = "Ann Smith" });
+        var merged = await RegisterAsync(client, new { displayName = "Ann Smyth" });
+        var survivorPurchase = await PurchaseHistoryApi.RecordPurchaseAsync(client, survivor, new { branch = "LON-01", amount = 10m, currency = "GBP" });
+        var mergedPurchase = await PurchaseHistoryApi.RecordPurchaseAsync(client, merged, new { branch = "LON-01", amount = 30m, currency = "GBP" });
+        await MergeOkAsync(client, survivor, merged);
+        // Both purchases' events again, as if they had still been on their way when the merge committed.
+        var late = new[] { (survivor, survivorPurchase, 10m), (merged, mergedPurchase, 30m) }
+            .Select(purchase => (MessageId: Guid.NewGuid(), Event: new PurchaseRecorded
+            {
+                TenantId = tenantId,
+                PurchaseId = purchase.Item2,
+                CustomerId = purchase.Item1,
+                Branch = "LON-01",
+                Amount = purchase.Item3,
+                Currency = "GBP",
+                OccurredAt = DateTimeOffset.UtcNow,
+            }))
+            .ToList();
+        var recorder = new ConsumeRecorder();
+        var bus = fixture.Service.Services.GetRequiredService<IBus>();
+        using var observer = bus.ConnectConsumeObserver(recorder);
+
+        foreach (var (messageId, purchase) in late)
+        {
+            await bus.Publish(purchase, context => context.MessageId = messageId);
+        }
+
+        await Eventually.AssertAsync(
+            () => Task.FromResult(late.All(message => recorder.TimesConsumed(message.MessageId) >= 1)),
+            "both late events should be handled");
+        Assert.Equal(2, await fixture.Database.ScalarAsync<int>(
+            "SELECT purchase_count FROM customer_metrics WHERE tenant_id = @tenant AND customer_id = @customer", ("tenant", tenantId), ("customer", survivor)));
+        Assert.Equal(40m, await fixture.Database.ScalarAsync<decimal>(
+            "SELECT total_spent FROM customer_metrics WHERE tenant_id = @tenant AND customer_id = @customer", ("tenant", tenantId), ("customer", survivor)));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM customer_metrics WHERE tenant_id = @tenant AND customer_id = @customer", ("tenant", tenantId), ("customer", merged)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CustomerPlatform.Contracts.Customers;
 using CustomerPlatform.Customers.Domain;
+using CustomerPlatform.Customers.Features.Metrics;
 using CustomerPlatform.Customers.Features.Records;
 using CustomerPlatform.Customers.Features.Segments;
 using CustomerPlatform.Customers.Infrastructure;
@@ -72,7 +73,9 @@ public static class MergeCustomers
 
             var now = clock.GetUtcNow();
             await MoveHistoryAsync(db, tenant.TenantId, survivor!.Id, merged!.Id, cancellationToken);
-            if (await RecomputeMetricsAsync(db, tenant.TenantId, survivor.Id, merged.Id, now, cancellationToken))
+            // Both from the purchases as they now stand: the merged customer holds none, so its metrics go.
+            await PurchaseMetrics.RecomputeAsync(db, tenant.TenantId, merged.Id, now, cancellationToken);
+            if (await PurchaseMetrics.RecomputeAsync(db, tenant.TenantId, survivor.Id, now, cancellationToken))
             {
                 survivor.MarkPurchased();
             }
@@ -163,36 +166,5 @@ public static class MergeCustomers
             $"DELETE FROM duplicate_dismissals WHERE tenant_id = {tenantId} AND (customer_a = {mergedId} OR customer_b = {mergedId})", cancellationToken);
         await db.Database.ExecuteSqlAsync(
             $"DELETE FROM duplicate_candidates WHERE tenant_id = {tenantId} AND (customer_a = {mergedId} OR customer_b = {mergedId})", cancellationToken);
-    }
-
-    /// <summary>
-    /// Recomputes the survivor's metrics from the purchases it now holds (as the incremental path counts them: every
-    /// purchase, in one currency or mixed), drops the merged customer's and asks for the business to be rescored,
-    /// which also refreshes its segments. Returns whether the survivor has purchases.
-    /// </summary>
-    private static async Task<bool> RecomputeMetricsAsync(
-        CustomersDbContext db, Guid tenantId, Guid survivorId, Guid mergedId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlAsync($"DELETE FROM customer_metrics WHERE tenant_id = {tenantId} AND customer_id = {mergedId}", cancellationToken);
-        var rows = await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO customer_metrics (tenant_id, customer_id, purchase_count, total_spent, currency, first_purchase_at, last_purchase_at, updated_at)
-            SELECT {tenantId}, {survivorId}, count(*), sum(amount), CASE WHEN count(DISTINCT currency) = 1 THEN min(currency) END,
-                   min(occurred_at), max(occurred_at), {now}
-            FROM purchases WHERE tenant_id = {tenantId} AND customer_id = {survivorId}
-            HAVING count(*) > 0
-            ON CONFLICT (tenant_id, customer_id) DO UPDATE SET
-                purchase_count = EXCLUDED.purchase_count,
-                total_spent = EXCLUDED.total_spent,
-                currency = EXCLUDED.currency,
-                first_purchase_at = EXCLUDED.first_purchase_at,
-                last_purchase_at = EXCLUDED.last_purchase_at,
-                updated_at = EXCLUDED.updated_at
-            """,
-            cancellationToken);
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO metrics_rescore_requests (tenant_id, requested_at) VALUES ({tenantId}, {now}) ON CONFLICT (tenant_id) DO NOTHING",
-            cancellationToken);
-        return rows > 0;
     }
 }

@@ -7,9 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerPlatform.Customers.Features.Metrics;
 
 /// <summary>
-/// Keeps a customer's purchase metrics as purchases arrive: one atomic upsert per event (increments, never
-/// read-modify-write, so concurrent events for one customer cannot lose an update), a marker asking for the business's
-/// RFM scores to be recomputed, and a prospect becoming active.
+/// Brings a customer's purchase metrics in line with their purchases as each purchase arrives, and makes a prospect
+/// active.
 /// </summary>
 public sealed class PurchaseMetricsConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
     : InboxConsumer<PurchaseRecorded, CustomersDbContext>(db, tenant, clock)
@@ -24,63 +23,67 @@ public sealed class PurchaseMetricsConsumer(CustomersDbContext db, TenantContext
             return;
         }
 
-        await PurchaseMetrics.ApplyAsync(
-            Db, message.TenantId, message.CustomerId, purchases: 1, message.Amount, message.Currency, message.OccurredAt.ToUniversalTime(), Clock.GetUtcNow(), cancellationToken);
+        await PurchaseMetrics.RecomputeAsync(Db, message.TenantId, message.CustomerId, Clock.GetUtcNow(), cancellationToken);
         customer.MarkPurchased();
     }
 }
 
+/// <summary>
+/// A customer's purchase metrics, always computed from their purchases as they stand: every purchase not wholly
+/// refunded or voided counts once, the amount spent is what was not refunded, and the first and last purchase dates
+/// stay whatever was refunded. Recomputing rather than adding makes an event a reminder, not a delta: a purchase whose
+/// event is still on its way when the customer is merged into another (the merge recomputes the survivor) is not
+/// counted twice when it arrives, and a refund cannot be applied to the wrong customer.
+/// </summary>
 public static class PurchaseMetrics
 {
     /// <summary>
-    /// Adds <paramref name="purchases"/> and <paramref name="amount"/> to the customer's metrics (negative for a refund:
-    /// <c>purchases: 0</c> for a partial one, <c>-1</c> when it cancels the purchase; <paramref name="occurredAt"/> null,
-    /// so the purchase dates stay) and asks for the business to be rescored. Runs in the caller's transaction.
+    /// Recomputes the customer's metrics (removing them when they hold no purchase, as a merged customer no longer does)
+    /// and asks for the business to be rescored. Runs in the caller's transaction; returns whether the customer has
+    /// purchases.
     /// </summary>
-    public static async Task ApplyAsync(
-        CustomersDbContext db,
-        Guid tenantId,
-        Guid customerId,
-        int purchases,
-        decimal amount,
-        string currency,
-        DateTimeOffset? occurredAt,
-        DateTimeOffset now,
-        CancellationToken cancellationToken)
+    public static async Task<bool> RecomputeAsync(
+        CustomersDbContext db, Guid tenantId, Guid customerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync(
+        // One statement, so two events of one customer handled at once both write what the committed purchases say.
+        var rows = await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO customer_metrics (tenant_id, customer_id, purchase_count, total_spent, currency, first_purchase_at, last_purchase_at, updated_at)
-            VALUES ({tenantId}, {customerId}, {purchases}, {amount}, {currency}, {occurredAt}, {occurredAt}, {now})
+            SELECT {tenantId}, {customerId}, count(*) FILTER (WHERE refunded_amount < amount), sum(amount - refunded_amount),
+                   CASE WHEN count(DISTINCT currency) = 1 THEN min(currency) END, min(occurred_at), max(occurred_at), {now}
+            FROM purchases WHERE tenant_id = {tenantId} AND customer_id = {customerId}
+            HAVING count(*) > 0
             ON CONFLICT (tenant_id, customer_id) DO UPDATE SET
-                purchase_count = customer_metrics.purchase_count + EXCLUDED.purchase_count,
-                total_spent = customer_metrics.total_spent + EXCLUDED.total_spent,
-                currency = CASE WHEN customer_metrics.currency = EXCLUDED.currency THEN customer_metrics.currency END,
-                first_purchase_at = LEAST(customer_metrics.first_purchase_at, EXCLUDED.first_purchase_at),
-                last_purchase_at = GREATEST(customer_metrics.last_purchase_at, EXCLUDED.last_purchase_at),
+                purchase_count = EXCLUDED.purchase_count,
+                total_spent = EXCLUDED.total_spent,
+                currency = EXCLUDED.currency,
+                first_purchase_at = EXCLUDED.first_purchase_at,
+                last_purchase_at = EXCLUDED.last_purchase_at,
                 updated_at = EXCLUDED.updated_at
             """,
             cancellationToken);
+        if (rows == 0)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"DELETE FROM customer_metrics WHERE tenant_id = {tenantId} AND customer_id = {customerId}", cancellationToken);
+        }
+
         await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO metrics_rescore_requests (tenant_id, requested_at) VALUES ({tenantId}, {now})
             ON CONFLICT (tenant_id) DO NOTHING
             """,
             cancellationToken);
+        return rows > 0;
     }
 }
 
-/// <summary>
-/// Takes a refund or void off the customer's metrics: the amount always; the purchase itself too when nothing of it
-/// remains, so a voided purchase no longer counts towards frequency.
-/// </summary>
+/// <summary>Takes a refund or void off the customer's metrics (a voided or wholly refunded purchase no longer counts).</summary>
 public sealed class RefundMetricsConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
     : InboxConsumer<PurchaseRefunded, CustomersDbContext>(db, tenant, clock)
 {
     protected override string ConsumerName => "customers.refund-metrics";
 
     protected override Task HandleAsync(PurchaseRefunded message, CancellationToken cancellationToken) =>
-        PurchaseMetrics.ApplyAsync(
-            Db, message.TenantId, message.CustomerId, purchases: message.RemainingAmount == 0 ? -1 : 0, -message.Amount, message.Currency,
-            occurredAt: null, Clock.GetUtcNow(), cancellationToken);
+        PurchaseMetrics.RecomputeAsync(Db, message.TenantId, message.CustomerId, Clock.GetUtcNow(), cancellationToken);
 }
