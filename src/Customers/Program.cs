@@ -16,6 +16,7 @@ builder.AddPlatformService<CustomersDbContext>("customers", bus =>
     bus.AddConsumer<FeedbackActivityConsumer>();
     bus.AddConsumer<PointsEarnedActivityConsumer>();
     bus.AddConsumer<LoyaltyAccountOpenedActivityConsumer>();
+    ComplaintActivities.AddConsumers(bus);
     bus.AddConsumer<CustomerErasureCompletedConsumer>();
 });
 builder.AddSegments();

@@ -1,10 +1,11 @@
+using CustomerPlatform.Customers.Features.Timeline;
 using CustomerPlatform.TestSupport;
 
 namespace CustomerPlatform.Customers.Tests;
 
 /// <summary>The Customers service with a test bus that publishes, as the other services would, the events it consumes.</summary>
 public sealed class CustomersConsumingFixture()
-    : ConsumingServiceFixture<Program>("customersdb", FeedbackQueue, PointsEarnedQueue, AccountOpenedQueue)
+    : ConsumingServiceFixture<Program>("customersdb", [FeedbackQueue, PointsEarnedQueue, AccountOpenedQueue, .. ComplaintActivities.Queues])
 {
     public const string FeedbackQueue = "customers-feedback-activity";
     public const string PointsEarnedQueue = "customers-points-earned-activity";

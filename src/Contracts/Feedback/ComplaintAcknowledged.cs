@@ -8,7 +8,7 @@ namespace CustomerPlatform.Contracts.Feedback;
 /// </summary>
 [MessageUrn("feedback.complaint-acknowledged.v1")]
 [EntityName("feedback.complaint-acknowledged.v1")]
-public sealed record ComplaintAcknowledged : IIntegrationEvent
+public sealed record ComplaintAcknowledged : IComplaintEvent
 {
     /// <inheritdoc />
     public required Guid TenantId { get; init; }

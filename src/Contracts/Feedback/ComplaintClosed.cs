@@ -8,7 +8,7 @@ namespace CustomerPlatform.Contracts.Feedback;
 /// </summary>
 [MessageUrn("feedback.complaint-closed.v1")]
 [EntityName("feedback.complaint-closed.v1")]
-public sealed record ComplaintClosed : IIntegrationEvent
+public sealed record ComplaintClosed : IComplaintEvent
 {
     /// <inheritdoc />
     public required Guid TenantId { get; init; }

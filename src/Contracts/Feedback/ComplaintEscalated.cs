@@ -8,7 +8,7 @@ namespace CustomerPlatform.Contracts.Feedback;
 /// </summary>
 [MessageUrn("feedback.complaint-escalated.v1")]
 [EntityName("feedback.complaint-escalated.v1")]
-public sealed record ComplaintEscalated : IIntegrationEvent
+public sealed record ComplaintEscalated : IComplaintEvent
 {
     /// <inheritdoc />
     public required Guid TenantId { get; init; }

@@ -8,7 +8,7 @@ namespace CustomerPlatform.Contracts.Feedback;
 /// </summary>
 [MessageUrn("feedback.complaint-investigation-started.v1")]
 [EntityName("feedback.complaint-investigation-started.v1")]
-public sealed record ComplaintInvestigationStarted : IIntegrationEvent
+public sealed record ComplaintInvestigationStarted : IComplaintEvent
 {
     /// <inheritdoc />
     public required Guid TenantId { get; init; }

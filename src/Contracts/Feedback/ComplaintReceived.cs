@@ -8,7 +8,7 @@ namespace CustomerPlatform.Contracts.Feedback;
 /// </summary>
 [MessageUrn("feedback.complaint-received.v1")]
 [EntityName("feedback.complaint-received.v1")]
-public sealed record ComplaintReceived : IIntegrationEvent
+public sealed record ComplaintReceived : IComplaintEvent
 {
     /// <inheritdoc />
     public required Guid TenantId { get; init; }

@@ -8,7 +8,7 @@ namespace CustomerPlatform.Contracts.Feedback;
 /// </summary>
 [MessageUrn("feedback.complaint-reopened.v1")]
 [EntityName("feedback.complaint-reopened.v1")]
-public sealed record ComplaintReopened : IIntegrationEvent
+public sealed record ComplaintReopened : IComplaintEvent
 {
     /// <inheritdoc />
     public required Guid TenantId { get; init; }

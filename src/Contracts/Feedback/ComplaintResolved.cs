@@ -8,7 +8,7 @@ namespace CustomerPlatform.Contracts.Feedback;
 /// </summary>
 [MessageUrn("feedback.complaint-resolved.v1")]
 [EntityName("feedback.complaint-resolved.v1")]
-public sealed record ComplaintResolved : IIntegrationEvent
+public sealed record ComplaintResolved : IComplaintEvent
 {
     /// <inheritdoc />
     public required Guid TenantId { get; init; }

@@ -87,6 +87,37 @@ public sealed class TimelineTests(CustomersConsumingFixture fixture) : IClassFix
         ProblemResponse.ErrorsFor(await ProblemResponse.ReadAsync(response, HttpStatusCode.BadRequest, "validation"), field);
     }
 
+    [Fact]
+    public async Task Timeline_ShowsEachStepOfACustomersComplaint_OnceHoweverOftenItArrives()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var customerId = await CustomersApi.RegisterAsync(client);
+        var complaintId = Guid.NewGuid();
+        var received = new ComplaintReceived
+        {
+            TenantId = tenantId, ComplaintId = complaintId, CustomerId = customerId, Branch = "north", Category = "quality",
+            Severity = "high", Status = "received", OccurredAt = Now.AddHours(-4),
+        };
+        ComplaintReopened Reopened(double hoursAgo) => new()
+        {
+            TenantId = tenantId, ComplaintId = complaintId, CustomerId = customerId, Branch = "north", Category = "quality",
+            Severity = "high", Status = "reopened", OccurredAt = Now.AddHours(-hoursAgo),
+        };
+
+        await PublishAndWaitAsync(received);
+        await PublishAndWaitAsync(received);
+        await PublishAndWaitAsync(Reopened(3));
+        await PublishAndWaitAsync(Reopened(1));
+        await PublishAndWaitAsync(received with { CustomerId = null, ComplaintId = Guid.NewGuid() });
+
+        var entries = await ReadAllAsync(client, customerId, pageSize: 10);
+        Assert.Equal(["complaintReopened", "complaintReopened", "complaintReceived"], entries.Select(entry => entry.GetProperty("type").GetString()));
+        Assert.All(entries, entry => Assert.Equal(complaintId, entry.GetProperty("details").GetProperty("complaintId").GetGuid()));
+        Assert.Equal("high", entries[2].GetProperty("details").GetProperty("severity").GetString());
+        Assert.Equal("north", entries[2].GetProperty("branch").GetString());
+    }
+
     private async Task PublishAndWaitAsync<T>(T message)
         where T : class
     {
