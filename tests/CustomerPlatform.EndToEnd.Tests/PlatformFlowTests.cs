@@ -98,6 +98,33 @@ public sealed class PlatformFlowTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Complaint_OpenedThroughGateway_ShowsOnTheCustomersTimeline()
+    {
+        var customerId = await RegisterCustomerAsync(platform.BusinessA);
+        using (var categories = await platform.SendAsync(HttpMethod.Put, "/api/v1/feedback/complaint-categories", platform.BusinessA,
+            new { items = new[] { new { code = "quality", label = "Quality" } } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, categories.StatusCode);
+        }
+
+        using var opened = await platform.SendAsync(HttpMethod.Post, "/api/v1/feedback/complaints", platform.BusinessA,
+            new { customerId, branch = "central", channel = "phone", category = "quality", severity = "high", description = "Stale bread" });
+
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var complaintId = (await ReadJsonAsync(opened)).GetProperty("id").GetGuid();
+        var entry = await Eventually.GetAsync(async () =>
+        {
+            using var response = await platform.SendAsync(HttpMethod.Get, $"/api/v1/customers/{customerId}/timeline", platform.BusinessA);
+            var items = (await ReadJsonAsync(response)).GetProperty("items").EnumerateArray().ToList();
+            return items.FirstOrDefault(item => item.GetProperty("type").GetString() == "complaintReceived") is { ValueKind: JsonValueKind.Object } found
+                ? (JsonElement?)found
+                : null;
+        }, "ComplaintReceived should reach the customer's timeline");
+        Assert.Equal(complaintId, entry!.Value.GetProperty("details").GetProperty("complaintId").GetGuid());
+        Assert.Equal("high", entry.Value.GetProperty("details").GetProperty("severity").GetString());
+    }
+
+    [Fact]
     public async Task Branch_RegisteredAndClosedThroughGateway_ReachesStandardsBranchDirectory()
     {
         var code = $"b{Guid.NewGuid():N}"[..12];
