@@ -1,3 +1,4 @@
+using CustomerPlatform.Feedback.Features.Compensations;
 using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
@@ -20,6 +21,9 @@ public static class FeedbackEndpoints
         feedback.MapTransitionComplaint();
         feedback.MapAnnotateComplaint();
         feedback.MapSurveys();
+        feedback.MapCompensationLimits();
+        feedback.MapOfferCompensation();
+        feedback.MapDecideCompensation();
         return app;
     }
 }

@@ -208,6 +208,15 @@ public sealed class IsolationTests(PlatformFixture platform)
         using var complaint = await platform.SendAsync(HttpMethod.Post, "/api/v1/feedback/complaints", platform.BusinessA,
             new { customerId, branch = "central", channel = "phone", category = "billing", severity = "low", description = "Isolation probe" });
         var complaintId = (await complaint.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var limits = await platform.SendAsync(HttpMethod.Put, "/api/v1/feedback/compensation-limits", platform.BusinessA, new
+        {
+            currency = "EUR",
+            roles = new[] { new { role = "staff", rank = 1, limits = new { refund = 10m, creditNote = 10m, replacement = 10m, loyaltyPoints = 100 } } },
+        });
+        Assert.Equal(HttpStatusCode.OK, limits.StatusCode);
+        using var compensation = await platform.SendAsync(HttpMethod.Post, $"/api/v1/feedback/complaints/{complaintId}/compensations", platform.BusinessA,
+            new { type = "refund", amount = 5m, currency = "EUR", reason = "Isolation probe", offeredBy = "Sam", role = "staff" });
+        var compensationId = (await compensation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         using var survey = await platform.SendAsync(HttpMethod.Post, "/api/v1/feedback/surveys", platform.BusinessA, new
         {
             name = "Isolated survey",
@@ -237,7 +246,7 @@ public sealed class IsolationTests(PlatformFixture platform)
         importRequest.Content = new StringContent("email,displayName\nisolated.import@example.com,Isolated Import\n", System.Text.Encoding.UTF8, "text/csv");
         using var import = await platform.Http.SendAsync(importRequest);
         var importId = (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId);
+        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId);
     }
 
     private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
@@ -273,7 +282,7 @@ public sealed class IsolationTests(PlatformFixture platform)
     /// <summary>Business A's resources, by the path parameter names the documents use.</summary>
     private sealed record BusinessAResources(
         Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId, Guid ComplaintId, Guid SegmentId, Guid ImportId,
-        Guid ErasedCustomerId, Guid SurveyId)
+        Guid ErasedCustomerId, Guid SurveyId, Guid CompensationId)
     {
         /// <summary>A path parameter's value: an id, or for a survey's version its number (version 1 is published).</summary>
         public string ValueFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
@@ -296,6 +305,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             ("feedback", "id") when operation.PathTemplate.Contains("/complaints/", StringComparison.Ordinal) => ComplaintId,
             ("feedback", "id") => FeedbackId,
             ("feedback", "surveyId") => SurveyId,
+            ("feedback", "compensationId") => CompensationId,
             // An id this test does not know yet: still proves "not reachable", though not against a real resource.
             _ => Guid.CreateVersion7(),
         };

@@ -1,4 +1,5 @@
 using CustomerPlatform.Feedback.Domain;
+using CustomerPlatform.Feedback.Domain.Compensations;
 using CustomerPlatform.Feedback.Domain.Complaints;
 using CustomerPlatform.Feedback.Domain.Surveys;
 using CustomerPlatform.Messaging;
@@ -15,6 +16,8 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<ComplaintNote> ComplaintNotes => Set<ComplaintNote>();
     public DbSet<ComplaintAttachment> ComplaintAttachments => Set<ComplaintAttachment>();
     public DbSet<ComplaintCode> ComplaintCodes => Set<ComplaintCode>();
+    public DbSet<Compensation> Compensations => Set<Compensation>();
+    public DbSet<CompensationAuthority> CompensationAuthorities => Set<CompensationAuthority>();
     public DbSet<SurveyTemplate> SurveyTemplates => Set<SurveyTemplate>();
     public DbSet<SurveyVersion> SurveyVersions => Set<SurveyVersion>();
 

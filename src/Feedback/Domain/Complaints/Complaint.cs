@@ -1,3 +1,4 @@
+using CustomerPlatform.Feedback.Domain.Compensations;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using CustomerPlatform.ServiceDefaults.Problems;
 
@@ -43,6 +44,7 @@ public sealed class Complaint : ITenantOwned
     public List<ComplaintTransition> Transitions { get; private init; } = [];
     public List<ComplaintNote> Notes { get; private init; } = [];
     public List<ComplaintAttachment> Attachments { get; private init; } = [];
+    public List<Compensation> Compensations { get; private init; } = [];
 
     /// <param name="category">A code of the business's category list; the caller has checked it exists.</param>
     public static Complaint Receive(

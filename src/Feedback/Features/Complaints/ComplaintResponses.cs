@@ -1,4 +1,5 @@
 using CustomerPlatform.Feedback.Domain.Complaints;
+using CustomerPlatform.Feedback.Features.Compensations;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Http;
 using CustomerPlatform.ServiceDefaults.Problems;
@@ -58,7 +59,8 @@ public sealed record ComplaintResponse(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<ComplaintTransitionResponse> Transitions,
     IReadOnlyList<ComplaintNoteResponse> Notes,
-    IReadOnlyList<ComplaintAttachmentResponse> Attachments)
+    IReadOnlyList<ComplaintAttachmentResponse> Attachments,
+    IReadOnlyList<CompensationResponse> Compensations)
 {
     public static ComplaintResponse From(Complaint complaint) => new(
         complaint.Id,
@@ -78,7 +80,8 @@ public sealed record ComplaintResponse(
         complaint.UpdatedAt,
         [.. complaint.Transitions.OrderBy(t => t.OccurredAt).ThenBy(t => t.Id).Select(t => new ComplaintTransitionResponse(t.From, t.To, t.Note, t.OccurredAt))],
         [.. complaint.Notes.OrderBy(n => n.WrittenAt).ThenBy(n => n.Id).Select(n => new ComplaintNoteResponse(n.Id, n.Visibility, n.Text, n.Author, n.WrittenAt))],
-        [.. complaint.Attachments.OrderBy(a => a.AttachedAt).ThenBy(a => a.Id).Select(a => new ComplaintAttachmentResponse(a.Id, a.Url, a.Title, a.AttachedAt))]);
+        [.. complaint.Attachments.OrderBy(a => a.AttachedAt).ThenBy(a => a.Id).Select(a => new ComplaintAttachmentResponse(a.Id, a.Url, a.Title, a.AttachedAt))],
+        [.. complaint.Compensations.OrderBy(c => c.OfferedAt).ThenBy(c => c.Id).Select(CompensationResponse.From)]);
 }
 
 /// <summary>Reading a case with its history, and answering with it and its ETag.</summary>
@@ -92,6 +95,7 @@ internal static class ComplaintCases
             .Include(complaint => complaint.Transitions)
             .Include(complaint => complaint.Notes)
             .Include(complaint => complaint.Attachments)
+            .Include(complaint => complaint.Compensations)
             .FirstOrDefaultAsync(complaint => complaint.Id == id, cancellationToken);
 
     /// <summary>The case as it is now (after a write), with its ETag set on the response.</summary>

@@ -10,7 +10,8 @@ namespace CustomerPlatform.Feedback.Features.Privacy;
 /// <summary>
 /// Erases the customer's comments (free text that may say anything about them) and keeps each rating, branch and
 /// time, so NPS and every count stay as they were; likewise their complaints' descriptions, notes, replies and
-/// attachment links, keeping each case's category, severity, status and times; then reports Feedback's part done.
+/// attachment links and the reasons given for compensation, keeping each case's category, severity, status and times
+/// and every compensation's amount; then reports Feedback's part done.
 /// </summary>
 public sealed class CustomerErasureRequestedConsumer(FeedbackDbContext db, TenantContext tenant, TimeProvider clock)
     : InboxConsumer<CustomerErasureRequested, FeedbackDbContext>(db, tenant, clock)
@@ -42,6 +43,8 @@ public sealed class CustomerErasureRequestedConsumer(FeedbackDbContext db, Tenan
             .ExecuteUpdateAsync(set => set.SetProperty(transition => transition.Note, (string?)null), cancellationToken);
         await Db.ComplaintAttachments.Where(attachment => complaintIds.Contains(attachment.ComplaintId))
             .ExecuteUpdateAsync(set => set.SetProperty(attachment => attachment.Url, (string?)null).SetProperty(attachment => attachment.Title, (string?)null), cancellationToken);
+        await Db.Compensations.Where(compensation => complaintIds.Contains(compensation.ComplaintId))
+            .ExecuteUpdateAsync(set => set.SetProperty(compensation => compensation.Reason, (string?)null).SetProperty(compensation => compensation.DeclineReason, (string?)null), cancellationToken);
         await Db.Complaints.Where(complaint => complaint.CustomerId == customerId)
             .ExecuteUpdateAsync(set => set.SetProperty(complaint => complaint.Description, (string?)null), cancellationToken);
     }

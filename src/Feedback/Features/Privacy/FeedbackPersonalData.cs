@@ -34,6 +34,7 @@ public static class FeedbackPersonalData
             .Include(complaint => complaint.Transitions)
             .Include(complaint => complaint.Notes)
             .Include(complaint => complaint.Attachments)
+            .Include(complaint => complaint.Compensations)
             .Where(complaint => complaint.CustomerId == customerId)
             .OrderByDescending(complaint => complaint.ReceivedAt).ThenByDescending(complaint => complaint.Id)
             .ToListAsync(cancellationToken);

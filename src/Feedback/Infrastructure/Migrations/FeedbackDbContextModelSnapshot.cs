@@ -23,6 +23,152 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Compensations.Compensation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ApprovedByRole")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("approved_by_role");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offered_at");
+
+                    b.Property<string>("OfferedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("offered_by");
+
+                    b.Property<string>("OfferedByRole")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("offered_by_role");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compensations");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_compensations_complaint_id");
+
+                    b.HasIndex("TenantId", "ComplaintId", "OfferedAt")
+                        .HasDatabaseName("ix_compensations_tenant_complaint_offered_at");
+
+                    b.ToTable("compensations", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Compensations.CompensationAuthority", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Limits", "CustomerPlatform.Feedback.Domain.Compensations.CompensationAuthority.Limits#CompensationLimits", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("CreditNote")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)")
+                                .HasColumnName("limits_credit_note");
+
+                            b1.Property<long>("LoyaltyPoints")
+                                .HasColumnType("bigint")
+                                .HasColumnName("limits_loyalty_points");
+
+                            b1.Property<decimal>("Refund")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)")
+                                .HasColumnName("limits_refund");
+
+                            b1.Property<decimal>("Replacement")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)")
+                                .HasColumnName("limits_replacement");
+                        });
+
+                    b.HasKey("TenantId", "Role")
+                        .HasName("pk_compensation_authorities");
+
+                    b.ToTable("compensation_authorities", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.Complaint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -614,6 +760,16 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Compensations.Compensation", b =>
+                {
+                    b.HasOne("CustomerPlatform.Feedback.Domain.Complaints.Complaint", null)
+                        .WithMany("Compensations")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_compensations_complaints_complaint_id");
+                });
+
             modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.ComplaintAttachment", b =>
                 {
                     b.HasOne("CustomerPlatform.Feedback.Domain.Complaints.Complaint", null)
@@ -657,6 +813,8 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
             modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.Complaint", b =>
                 {
                     b.Navigation("Attachments");
+
+                    b.Navigation("Compensations");
 
                     b.Navigation("Notes");
 
