@@ -1,6 +1,7 @@
 using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
+using CustomerPlatform.Feedback.Features.SurveyResponses;
 using CustomerPlatform.Feedback.Features.Surveys;
 using CustomerPlatform.ServiceDefaults.Security;
 
@@ -20,6 +21,7 @@ public static class FeedbackEndpoints
         feedback.MapTransitionComplaint();
         feedback.MapAnnotateComplaint();
         feedback.MapSurveys();
+        feedback.MapSurveyResponses();
         return app;
     }
 }

@@ -17,6 +17,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<ComplaintCode> ComplaintCodes => Set<ComplaintCode>();
     public DbSet<SurveyTemplate> SurveyTemplates => Set<SurveyTemplate>();
     public DbSet<SurveyVersion> SurveyVersions => Set<SurveyVersion>();
+    public DbSet<SurveySubmission> SurveyResponses => Set<SurveySubmission>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

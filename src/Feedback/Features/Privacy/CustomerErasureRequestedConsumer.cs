@@ -1,4 +1,5 @@
 using CustomerPlatform.Contracts.Customers;
+using CustomerPlatform.Feedback.Features.SurveyResponses;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
 using CustomerPlatform.Messaging.Outbox;
@@ -10,7 +11,8 @@ namespace CustomerPlatform.Feedback.Features.Privacy;
 /// <summary>
 /// Erases the customer's comments (free text that may say anything about them) and keeps each rating, branch and
 /// time, so NPS and every count stay as they were; likewise their complaints' descriptions, notes, replies and
-/// attachment links, keeping each case's category, severity, status and times; then reports Feedback's part done.
+/// attachment links, keeping each case's category, severity, status and times; and the free-text answers of their survey
+/// responses, keeping scores and choices; then reports Feedback's part done.
 /// </summary>
 public sealed class CustomerErasureRequestedConsumer(FeedbackDbContext db, TenantContext tenant, TimeProvider clock)
     : InboxConsumer<CustomerErasureRequested, FeedbackDbContext>(db, tenant, clock)
@@ -22,6 +24,7 @@ public sealed class CustomerErasureRequestedConsumer(FeedbackDbContext db, Tenan
         await Db.FeedbackItems.Where(item => item.CustomerId == message.CustomerId)
             .ExecuteUpdateAsync(set => set.SetProperty(item => item.Comment, (string?)null), cancellationToken);
         await EraseComplaintsAsync(message.CustomerId, cancellationToken);
+        await SurveyResponseErasure.EraseAsync(Db, message.CustomerId, cancellationToken);
         var now = Clock.GetUtcNow();
         Db.EnqueueEvent(new CustomerErasureCompleted
         {
