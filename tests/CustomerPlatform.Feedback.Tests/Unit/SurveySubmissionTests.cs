@@ -56,13 +56,17 @@ public sealed class SurveySubmissionTests
     }
 
     [Fact]
-    public void CheckAnsweredAt_InTheFutureOrBeforePublishing_GivesAReason()
+    public void CheckAnsweredAt_InTheFutureOrTooLongAgo_GivesAReason()
     {
-        var version = Version([]);
+        var nearlyNow = SurveySubmission.CheckAnsweredAt(Now.AddMinutes(4), Now);
+        var lastMonth = SurveySubmission.CheckAnsweredAt(Now.AddDays(-30), Now);
+        var future = SurveySubmission.CheckAnsweredAt(Now.AddHours(1), Now);
+        var tooOld = SurveySubmission.CheckAnsweredAt(Now - SurveySubmission.MaxEntryDelay - TimeSpan.FromSeconds(1), Now);
 
-        Assert.Null(SurveySubmission.CheckAnsweredAt(Now.AddMinutes(4), version, Now));
-        Assert.NotNull(SurveySubmission.CheckAnsweredAt(Now.AddHours(1), version, Now));
-        Assert.NotNull(SurveySubmission.CheckAnsweredAt(version.PublishedAt.AddSeconds(-1), version, Now));
+        Assert.Null(nearlyNow);
+        Assert.Null(lastMonth);
+        Assert.NotNull(future);
+        Assert.NotNull(tooOld);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class SurveySubmission : ITenantOwned
     // Cards entered a little ahead of the server's clock are fine; anything further is a typing error.
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long after answering staff may still enter a response by hand.</summary>
+    public static readonly TimeSpan MaxEntryDelay = TimeSpan.FromDays(366);
+
     private SurveySubmission()
     {
     }
@@ -48,9 +51,10 @@ public sealed class SurveySubmission : ITenantOwned
     }
 
     /// <summary>Whether the time is one the response can have been given at; null when it is, else the reason.</summary>
-    public static string? CheckAnsweredAt(DateTimeOffset answeredAt, SurveyVersion version, DateTimeOffset now) =>
+    // Not bounded by the version's publication: cards are often printed and handed out before the survey is entered here.
+    public static string? CheckAnsweredAt(DateTimeOffset answeredAt, DateTimeOffset now) =>
         answeredAt > now + ClockSkew ? "Not in the future."
-        : answeredAt < version.PublishedAt ? $"Not before version {version.Number} was published ({version.PublishedAt:O})."
+        : answeredAt < now - MaxEntryDelay ? $"Within the last {MaxEntryDelay.Days} days; older responses belong to an import."
         : null;
 
     public static SurveySubmission Record(
@@ -69,7 +73,7 @@ public sealed class SurveySubmission : ITenantOwned
             throw new DomainException("survey-not-for-branch", $"Version {version.Number} of the survey is not meant for branch '{trimmed}'.");
         }
 
-        if (CheckAnsweredAt(answeredAt, version, now) is { } reason)
+        if (CheckAnsweredAt(answeredAt, now) is { } reason)
         {
             throw new DomainException("invalid-answered-at", reason);
         }

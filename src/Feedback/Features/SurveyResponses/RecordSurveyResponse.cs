@@ -79,7 +79,7 @@ public static class RecordSurveyResponse
         }
 
         var answeredAt = request.AnsweredAt ?? now;
-        if (SurveySubmission.CheckAnsweredAt(answeredAt, version, now) is { } reason)
+        if (SurveySubmission.CheckAnsweredAt(answeredAt, now) is { } reason)
         {
             errors["answeredAt"] = [reason];
         }
