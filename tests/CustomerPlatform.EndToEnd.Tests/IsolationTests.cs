@@ -228,6 +228,10 @@ public sealed class IsolationTests(PlatformFixture platform)
         // Version 1 must exist for the version read to be business A's own resource.
         using var publishedSurvey = await platform.SendAsync(HttpMethod.Post, $"/api/v1/feedback/surveys/{surveyId}/publish", platform.BusinessA);
         Assert.Equal(HttpStatusCode.Created, publishedSurvey.StatusCode);
+        using var surveyResponse = await platform.SendAsync(HttpMethod.Post, $"/api/v1/feedback/surveys/{surveyId}/responses", platform.BusinessA,
+            new { customerId, branch = "central", channel = "letter", answers = new Dictionary<string, string> { ["comment"] = "Isolation probe" } });
+        Assert.Equal(HttpStatusCode.Created, surveyResponse.StatusCode);
+        var surveyResponseId = (await surveyResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         using var segment = await platform.SendAsync(HttpMethod.Post, "/api/v1/customers/segments", platform.BusinessA,
             new { name = $"Isolated {Guid.NewGuid():N}", rules = new { conditions = Array.Empty<object>() } });
         var segmentId = (await segment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -246,7 +250,7 @@ public sealed class IsolationTests(PlatformFixture platform)
         importRequest.Content = new StringContent("email,displayName\nisolated.import@example.com,Isolated Import\n", System.Text.Encoding.UTF8, "text/csv");
         using var import = await platform.Http.SendAsync(importRequest);
         var importId = (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId);
+        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId, surveyResponseId);
     }
 
     private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
@@ -282,7 +286,7 @@ public sealed class IsolationTests(PlatformFixture platform)
     /// <summary>Business A's resources, by the path parameter names the documents use.</summary>
     private sealed record BusinessAResources(
         Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId, Guid ComplaintId, Guid SegmentId, Guid ImportId,
-        Guid ErasedCustomerId, Guid SurveyId, Guid CompensationId)
+        Guid ErasedCustomerId, Guid SurveyId, Guid CompensationId, Guid SurveyResponseId)
     {
         /// <summary>A path parameter's value: an id, or for a survey's version its number (version 1 is published).</summary>
         public string ValueFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
@@ -303,6 +307,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             ("customers", "importId") => ImportId,
             ("customers", "id") => CustomerId,
             ("feedback", "id") when operation.PathTemplate.Contains("/complaints/", StringComparison.Ordinal) => ComplaintId,
+            ("feedback", "id") when operation.PathTemplate.Contains("/responses/", StringComparison.Ordinal) => SurveyResponseId,
             ("feedback", "id") => FeedbackId,
             ("feedback", "surveyId") => SurveyId,
             ("feedback", "compensationId") => CompensationId,

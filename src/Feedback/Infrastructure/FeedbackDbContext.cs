@@ -20,6 +20,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<CompensationAuthority> CompensationAuthorities => Set<CompensationAuthority>();
     public DbSet<SurveyTemplate> SurveyTemplates => Set<SurveyTemplate>();
     public DbSet<SurveyVersion> SurveyVersions => Set<SurveyVersion>();
+    public DbSet<SurveySubmission> SurveyResponses => Set<SurveySubmission>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,5 @@
 using CustomerPlatform.Contracts.Customers;
+using CustomerPlatform.Feedback.Features.SurveyResponses;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
 using CustomerPlatform.Messaging.Outbox;
@@ -11,7 +12,8 @@ namespace CustomerPlatform.Feedback.Features.Privacy;
 /// Erases the customer's comments (free text that may say anything about them) and keeps each rating, branch and
 /// time, so NPS and every count stay as they were; likewise their complaints' descriptions, notes, replies and
 /// attachment links and the reasons given for compensation, keeping each case's category, severity, status and times
-/// and every compensation's amount; then reports Feedback's part done.
+/// and every compensation's amount; and the free-text answers of their survey responses, keeping scores and choices;
+/// then reports Feedback's part done.
 /// </summary>
 public sealed class CustomerErasureRequestedConsumer(FeedbackDbContext db, TenantContext tenant, TimeProvider clock)
     : InboxConsumer<CustomerErasureRequested, FeedbackDbContext>(db, tenant, clock)
@@ -23,6 +25,7 @@ public sealed class CustomerErasureRequestedConsumer(FeedbackDbContext db, Tenan
         await Db.FeedbackItems.Where(item => item.CustomerId == message.CustomerId)
             .ExecuteUpdateAsync(set => set.SetProperty(item => item.Comment, (string?)null), cancellationToken);
         await EraseComplaintsAsync(message.CustomerId, cancellationToken);
+        await SurveyResponseErasure.EraseAsync(Db, message.CustomerId, cancellationToken);
         var now = Clock.GetUtcNow();
         Db.EnqueueEvent(new CustomerErasureCompleted
         {

@@ -1,5 +1,6 @@
 using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
+using CustomerPlatform.Feedback.Features.SurveyResponses;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,9 @@ namespace CustomerPlatform.Feedback.Features.Privacy;
 /// <param name="CustomerId">The customer.</param>
 /// <param name="Items">Every feedback item given with the customer's id, newest first.</param>
 /// <param name="Complaints">Every complaint case naming the customer, with its history, newest first.</param>
-public sealed record FeedbackPersonalDataResponse(Guid CustomerId, IReadOnlyList<FeedbackResponse> Items, IReadOnlyList<ComplaintResponse> Complaints);
+/// <param name="SurveyResponses">Every survey response naming the customer, newest answered first.</param>
+public sealed record FeedbackPersonalDataResponse(
+    Guid CustomerId, IReadOnlyList<FeedbackResponse> Items, IReadOnlyList<ComplaintResponse> Complaints, IReadOnlyList<SurveySubmissionResponse> SurveyResponses);
 
 /// <summary>
 /// <c>GET /api/v1/feedback/personal-data/{customerId}</c>, composed by the gateway into the customer's export. Feedback
@@ -22,7 +25,7 @@ public static class FeedbackPersonalData
     public static RouteHandlerBuilder MapFeedbackPersonalData(this RouteGroupBuilder group) =>
         group.MapGet("/personal-data/{customerId:guid}", HandleAsync).WithName("GetFeedbackPersonalData");
 
-    /// <summary>Every feedback item and complaint naming the customer; 404 when there is none (also for another business's customer).</summary>
+    /// <summary>Every feedback item, complaint and survey response naming the customer; 404 when there is none (also for another business's customer).</summary>
     public static async Task<Results<Ok<FeedbackPersonalDataResponse>, ProblemHttpResult>> HandleAsync(
         Guid customerId, FeedbackDbContext db, CancellationToken cancellationToken)
     {
@@ -38,9 +41,16 @@ public static class FeedbackPersonalData
             .Where(complaint => complaint.CustomerId == customerId)
             .OrderByDescending(complaint => complaint.ReceivedAt).ThenByDescending(complaint => complaint.Id)
             .ToListAsync(cancellationToken);
-        return items.Count == 0 && complaints.Count == 0
+        var surveyResponses = await db.SurveyResponses.AsNoTracking()
+            .Where(response => response.CustomerId == customerId)
+            .OrderByDescending(response => response.AnsweredAt).ThenByDescending(response => response.Id)
+            .ToListAsync(cancellationToken);
+        return items.Count == 0 && complaints.Count == 0 && surveyResponses.Count == 0
             ? Problems.NotFound("personal data of customer", customerId)
             : TypedResults.Ok(new FeedbackPersonalDataResponse(
-                customerId, [.. items.Select(FeedbackResponse.From)], [.. complaints.Select(ComplaintResponse.From)]));
+                customerId,
+                [.. items.Select(FeedbackResponse.From)],
+                [.. complaints.Select(ComplaintResponse.From)],
+                [.. surveyResponses.Select(SurveySubmissionResponse.From)]));
     }
 }

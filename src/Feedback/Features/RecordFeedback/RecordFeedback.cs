@@ -59,6 +59,7 @@ public static class RecordFeedback
             CustomerId = item.CustomerId,
             Branch = item.Branch,
             Rating = item.Rating,
+            Source = "rating",
             OccurredAt = item.ReceivedAt,
         }, now);
         await db.SaveChangesAsync(cancellationToken);

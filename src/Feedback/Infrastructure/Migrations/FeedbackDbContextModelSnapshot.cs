@@ -488,6 +488,87 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                     b.ToTable("feedback_items", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Surveys.SurveySubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<int?>("Ces")
+                        .HasColumnType("integer")
+                        .HasColumnName("ces");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<int?>("Csat")
+                        .HasColumnType("integer")
+                        .HasColumnName("csat");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("language");
+
+                    b.Property<int?>("Nps")
+                        .HasColumnType("integer")
+                        .HasColumnName("nps");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<int>("SurveyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("survey_version");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_responses");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .HasDatabaseName("ix_survey_responses_tenant_customer");
+
+                    b.HasIndex("TenantId", "SurveyId", "SurveyVersion")
+                        .HasDatabaseName("ix_survey_responses_tenant_id_survey_id_survey_version");
+
+                    b.HasIndex("TenantId", "SurveyId", "AnsweredAt", "Id")
+                        .HasDatabaseName("ix_survey_responses_tenant_survey_answered_at");
+
+                    b.ToTable("survey_responses", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Surveys.SurveyTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -798,6 +879,16 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_complaint_transitions_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Surveys.SurveySubmission", b =>
+                {
+                    b.HasOne("CustomerPlatform.Feedback.Domain.Surveys.SurveyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SurveyId", "SurveyVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_survey_versions_tenant_id_survey_id_survey");
                 });
 
             modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Surveys.SurveyVersion", b =>
