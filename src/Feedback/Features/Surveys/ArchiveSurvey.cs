@@ -1,5 +1,4 @@
 using CustomerPlatform.Feedback.Infrastructure;
-using CustomerPlatform.ServiceDefaults.Problems;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,15 +21,10 @@ public static class ArchiveSurvey
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        var template = await SurveyEndpoints.FindAsync(db, surveyId, cancellationToken);
+        var (template, problem) = await SurveyEndpoints.FindForChangeAsync(db, tenant, surveyId, cancellationToken);
         if (template is null)
         {
-            return Problems.NotFound("survey", surveyId);
-        }
-
-        if (SurveyRequests.CheckBranches(tenant, template.Branches) is { } forbidden)
-        {
-            return forbidden;
+            return problem!;
         }
 
         template.Archive(clock.GetUtcNow());

@@ -2,7 +2,6 @@ using CustomerPlatform.Contracts.Feedback;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.Messaging.Outbox;
 using CustomerPlatform.ServiceDefaults.Http;
-using CustomerPlatform.ServiceDefaults.Problems;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,15 +24,10 @@ public static class PublishSurvey
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        var template = await SurveyEndpoints.FindAsync(db, surveyId, cancellationToken);
+        var (template, problem) = await SurveyEndpoints.FindForChangeAsync(db, tenant, surveyId, cancellationToken);
         if (template is null)
         {
-            return Problems.NotFound("survey", surveyId);
-        }
-
-        if (SurveyRequests.CheckBranches(tenant, template.Branches) is { } forbidden)
-        {
-            return forbidden;
+            return problem!;
         }
 
         var now = clock.GetUtcNow();

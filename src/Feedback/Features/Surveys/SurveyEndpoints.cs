@@ -1,6 +1,8 @@
 using CustomerPlatform.Feedback.Domain.Surveys;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Http;
+using CustomerPlatform.ServiceDefaults.Problems;
+using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +26,21 @@ public static class SurveyEndpoints
 
     internal static string PathOf(Guid surveyId) => $"{BasePath}/{surveyId}";
 
-    internal static Task<SurveyTemplate?> FindAsync(FeedbackDbContext db, Guid surveyId, CancellationToken cancellationToken) =>
-        db.SurveyTemplates.FirstOrDefaultAsync(template => template.Id == surveyId, cancellationToken);
+    /// <summary>
+    /// The survey a change is about, or the problem that stops it: 404 when there is no such survey in the business,
+    /// 403 when the key is restricted to a branch the survey does not stay within.
+    /// </summary>
+    internal static async Task<(SurveyTemplate? Template, ProblemHttpResult? Problem)> FindForChangeAsync(
+        FeedbackDbContext db, TenantContext tenant, Guid surveyId, CancellationToken cancellationToken)
+    {
+        var template = await db.SurveyTemplates.FirstOrDefaultAsync(candidate => candidate.Id == surveyId, cancellationToken);
+        if (template is null)
+        {
+            return (null, Problems.NotFound("survey", surveyId));
+        }
+
+        return SurveyRequests.CheckBranches(tenant, template.Branches) is { } forbidden ? (null, forbidden) : (template, null);
+    }
 
     internal static Ok<SurveyResponse> Ok(HttpContext http, SurveyTemplate template)
     {

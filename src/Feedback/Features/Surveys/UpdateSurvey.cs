@@ -30,14 +30,14 @@ public static class UpdateSurvey
             return TypedResults.ValidationProblem(errors);
         }
 
-        var template = await SurveyEndpoints.FindAsync(db, surveyId, cancellationToken);
+        var (template, problem) = await SurveyEndpoints.FindForChangeAsync(db, tenant, surveyId, cancellationToken);
         if (template is null)
         {
-            return Problems.NotFound("survey", surveyId);
+            return problem!;
         }
 
-        // Both the branches it has and the ones it would have: a branch key can neither take nor give away a survey.
-        if ((SurveyRequests.CheckBranches(tenant, template.Branches) ?? SurveyRequests.CheckBranches(tenant, content.Branches)) is { } forbidden)
+        // The branches it would have, too: a branch key can neither take nor give away a survey.
+        if (SurveyRequests.CheckBranches(tenant, content.Branches) is { } forbidden)
         {
             return forbidden;
         }
