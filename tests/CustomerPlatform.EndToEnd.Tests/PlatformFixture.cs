@@ -66,6 +66,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         BusinessB = await _processes.CreateBusinessAsync(Http, "Bakery B");
     }
 
+    /// <summary>A business of its own, for a test that changes business-wide settings (code lists, limits) the others rely on.</summary>
+    public Task<Business> CreateBusinessAsync(string name) => _processes.CreateBusinessAsync(Http, name);
+
     /// <summary>A request to the gateway as a business (its API key as bearer).</summary>
     public HttpRequestMessage Request(HttpMethod method, string path, Business business, object? body = null)
     {

@@ -100,21 +100,23 @@ public sealed class PlatformFlowTests(PlatformFixture platform)
     [Fact]
     public async Task Complaint_OpenedThroughGateway_ShowsOnTheCustomersTimeline()
     {
-        var customerId = await RegisterCustomerAsync(platform.BusinessA);
-        using (var categories = await platform.SendAsync(HttpMethod.Put, "/api/v1/feedback/complaint-categories", platform.BusinessA,
+        // Its own business: the category list is business-wide, and the isolation tests set business A's.
+        var business = await platform.CreateBusinessAsync("Complaints bakery");
+        var customerId = await RegisterCustomerAsync(business);
+        using (var categories = await platform.SendAsync(HttpMethod.Put, "/api/v1/feedback/complaint-categories", business,
             new { items = new[] { new { code = "quality", label = "Quality" } } }))
         {
             Assert.Equal(HttpStatusCode.OK, categories.StatusCode);
         }
 
-        using var opened = await platform.SendAsync(HttpMethod.Post, "/api/v1/feedback/complaints", platform.BusinessA,
+        using var opened = await platform.SendAsync(HttpMethod.Post, "/api/v1/feedback/complaints", business,
             new { customerId, branch = "central", channel = "phone", category = "quality", severity = "high", description = "Stale bread" });
 
         Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         var complaintId = (await ReadJsonAsync(opened)).GetProperty("id").GetGuid();
         var entry = await Eventually.GetAsync(async () =>
         {
-            using var response = await platform.SendAsync(HttpMethod.Get, $"/api/v1/customers/{customerId}/timeline", platform.BusinessA);
+            using var response = await platform.SendAsync(HttpMethod.Get, $"/api/v1/customers/{customerId}/timeline", business);
             var items = (await ReadJsonAsync(response)).GetProperty("items").EnumerateArray().ToList();
             return items.FirstOrDefault(item => item.GetProperty("type").GetString() == "complaintReceived") is { ValueKind: JsonValueKind.Object } found
                 ? (JsonElement?)found
