@@ -46,6 +46,11 @@ public sealed class MergeCustomersTests(CustomersServiceFixture fixture) : IClas
         }
 
         await InteractionsApi.RecordAsync(client, merged, InteractionsApi.Body());
+        // The purchases' events handled first: each makes its customer active, which moves the ETag the merge is asked with.
+        await Eventually.AssertAsync(
+            async () => await fixture.Database.ScalarAsync<long>(
+                "SELECT count(*) FROM customer_metrics WHERE tenant_id = @tenant AND purchase_count = 1", ("tenant", tenantId)) == 2,
+            "both purchases should reach the metrics");
         await fixture.Database.ExecuteAsync(
             """
             INSERT INTO customer_activities (id, tenant_id, customer_id, type, source_id, occurred_at, details, received_at)
@@ -96,6 +101,11 @@ public sealed class MergeCustomersTests(CustomersServiceFixture fixture) : IClas
         var merged = await RegisterAsync(client, new { displayName = "Ann Smyth" });
         var survivorPurchase = await PurchaseHistoryApi.RecordPurchaseAsync(client, survivor, new { branch = "LON-01", amount = 10m, currency = "GBP" });
         var mergedPurchase = await PurchaseHistoryApi.RecordPurchaseAsync(client, merged, new { branch = "LON-01", amount = 30m, currency = "GBP" });
+        // Their first deliveries handled (each makes its customer active, which moves the ETag the merge is asked with).
+        await Eventually.AssertAsync(
+            async () => await fixture.Database.ScalarAsync<long>(
+                "SELECT count(*) FROM customer_metrics WHERE tenant_id = @tenant AND purchase_count = 1", ("tenant", tenantId)) == 2,
+            "both purchases should reach the metrics");
         await MergeOkAsync(client, survivor, merged);
         // Both purchases' events again, as if they had still been on their way when the merge committed.
         var late = new[] { (survivor, survivorPurchase, 10m), (merged, mergedPurchase, 30m) }
