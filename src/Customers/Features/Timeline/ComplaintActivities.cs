@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using CustomerPlatform.Contracts.Feedback;
 using CustomerPlatform.Customers.Domain;
 using CustomerPlatform.Customers.Infrastructure;
+using CustomerPlatform.ServiceDefaults.Http;
 using CustomerPlatform.ServiceDefaults.Security;
 using MassTransit;
 
@@ -14,9 +16,9 @@ public sealed class ComplaintActivityConsumer<TEvent>(CustomersDbContext db, Ten
     where TEvent : class, IComplaintEvent
 {
     /// <summary>The activity type: the event's name in camelCase ("complaintReceived").</summary>
-    public static readonly string Type = char.ToLowerInvariant(typeof(TEvent).Name[0]) + typeof(TEvent).Name[1..];
+    public static readonly string Type = WireNames.Of(typeof(TEvent).Name);
 
-    protected override string ConsumerName => "customers.timeline-" + ComplaintActivities.Kebab(typeof(TEvent).Name);
+    protected override string ConsumerName => "customers.timeline-" + JsonNamingPolicy.KebabCaseLower.ConvertName(typeof(TEvent).Name);
 
     protected override CustomerActivity? ToActivity(TEvent message, DateTimeOffset now) =>
         message.CustomerId is { } customerId
@@ -56,21 +58,5 @@ public static class ComplaintActivities
         where TEvent : class, IComplaintEvent =>
         bus.AddConsumer<ComplaintActivityConsumer<TEvent>>().Endpoint(endpoint => endpoint.Name = QueueOf<TEvent>());
 
-    private static string QueueOf<TEvent>() => $"customers-{Kebab(typeof(TEvent).Name)}-activity";
-
-    internal static string Kebab(string name)
-    {
-        var kebab = new StringBuilder();
-        foreach (var character in name)
-        {
-            if (char.IsUpper(character) && kebab.Length > 0)
-            {
-                kebab.Append('-');
-            }
-
-            kebab.Append(char.ToLowerInvariant(character));
-        }
-
-        return kebab.ToString();
-    }
+    private static string QueueOf<TEvent>() => $"customers-{JsonNamingPolicy.KebabCaseLower.ConvertName(typeof(TEvent).Name)}-activity";
 }
