@@ -57,7 +57,7 @@ var standards = builder.AddProject<Projects.CustomerPlatform_Standards>("standar
 
 // The front door: the only resource reachable from outside; WithReference(service) gives it the
 // services:<name>:http:0 keys its YARP destinations resolve.
-builder.AddProject<Projects.CustomerPlatform_Gateway>("gateway")
+var gateway = builder.AddProject<Projects.CustomerPlatform_Gateway>("gateway")
     .WithExternalHttpEndpoints()
     .WithReference(gatewayDb).WaitFor(gatewayDb)
     .WithReference(messaging).WaitFor(messaging)
@@ -68,5 +68,8 @@ builder.AddProject<Projects.CustomerPlatform_Gateway>("gateway")
     .WithEnvironment("InternalAuth__SigningKey", signingKey)
     .WithEnvironment("Platform__OperatorKey", operatorKey)
     .WithHttpHealthCheck("/health");
+
+// Survey links in invitations start with the gateway's public address (the page is served through it).
+feedback.WithEnvironment("Feedback__PublicBaseUrl", gateway.GetEndpoint("http"));
 
 builder.Build().Run();

@@ -134,7 +134,10 @@ start_app() {
 for app in "${APPS[@]}"; do
   read -r name project port db <<<"$app"
   extra=()
-  if [[ $name == gateway ]]; then
+  if [[ $name == feedback ]]; then
+    # Survey links in invitations start with the gateway's address (the page is served through it).
+    extra=(Feedback__PublicBaseUrl="http://127.0.0.1:$GATEWAY_PORT")
+  elif [[ $name == gateway ]]; then
     extra=(
       Platform__OperatorKey="$OPERATOR_KEY"
       services__customers__http__0=http://127.0.0.1:5101

@@ -1,5 +1,6 @@
 using CustomerPlatform.Feedback.Features.Compensations;
 using CustomerPlatform.Feedback.Features.Complaints;
+using CustomerPlatform.Feedback.Features.Invitations;
 using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
 using CustomerPlatform.Feedback.Features.SurveyResponses;
@@ -26,6 +27,7 @@ public static class FeedbackEndpoints
         feedback.MapOfferCompensation();
         feedback.MapDecideCompensation();
         feedback.MapSurveyResponses();
+        feedback.MapInvitations();
         return app;
     }
 }

@@ -12,4 +12,7 @@ internal static class FeedbackTelemetry
 
     public static readonly Counter<long> ComplaintsOpened =
         Meter.CreateCounter<long>("customer_platform.feedback.complaints_opened", "{complaint}", "Complaint cases opened.");
+
+    public static readonly Counter<long> InvitationsCreated =
+        Meter.CreateCounter<long>("customer_platform.feedback.invitations", "{invitation}", "Survey invitations created.");
 }

@@ -1,4 +1,5 @@
 using CustomerPlatform.Feedback;
+using CustomerPlatform.Feedback.Features.Invitations;
 using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.Messaging;
@@ -6,6 +7,8 @@ using CustomerPlatform.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<FeedbackDbContext>("feedback", bus => bus.AddConsumer<CustomerErasureRequestedConsumer>());
 builder.Services.AddValidation();
+builder.Services.AddSingleton<SurveyLinks>();
+builder.Services.AddScoped<SurveyInvitations>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

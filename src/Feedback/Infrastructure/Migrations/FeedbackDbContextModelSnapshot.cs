@@ -488,6 +488,93 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                     b.ToTable("feedback_items", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Surveys.SurveyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<Guid?>("ResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("response_id");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<int>("SurveyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("survey_version");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_invitations");
+
+                    b.HasIndex("TenantId", "CustomerId", "CreatedAt")
+                        .HasDatabaseName("ix_survey_invitations_tenant_customer_created_at");
+
+                    b.HasIndex("TenantId", "SurveyId", "CreatedAt")
+                        .HasDatabaseName("ix_survey_invitations_tenant_survey_created_at");
+
+                    b.HasIndex("TenantId", "SurveyId", "SurveyVersion")
+                        .HasDatabaseName("ix_survey_invitations_tenant_id_survey_id_survey_version");
+
+                    b.HasIndex("TenantId", "SurveyId", "Reason", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_survey_invitations_tenant_survey_source")
+                        .HasFilter("source_id IS NOT NULL");
+
+                    b.ToTable("survey_invitations", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Surveys.SurveySubmission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -879,6 +966,16 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_complaint_transitions_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Surveys.SurveyInvitation", b =>
+                {
+                    b.HasOne("CustomerPlatform.Feedback.Domain.Surveys.SurveyVersion", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SurveyId", "SurveyVersion")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_invitations_survey_versions_tenant_id_survey_id_surv");
                 });
 
             modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Surveys.SurveySubmission", b =>
