@@ -1,3 +1,4 @@
+using CustomerPlatform.ServiceDefaults.Reports;
 using CustomerPlatform.Customers.Features.Reports;
 using Xunit;
 
@@ -17,7 +18,7 @@ public sealed class NeedsReportCsvTests
     [InlineData("a=b", "a=b")]
     public void Text_EscapesAndNeutralisesFormulas(string value, string expected)
     {
-        Assert.Equal(expected, NeedsReportCsv.Text(value));
+        Assert.Equal(expected, Csv.Text(value));
     }
 
     [Fact]
@@ -29,8 +30,8 @@ public sealed class NeedsReportCsvTests
         var fallLine = NeedsReportCsv.FormatLine(fall, ReportPeriod.Week);
         var riseLine = NeedsReportCsv.FormatLine(rise, ReportPeriod.Month);
 
-        Assert.Equal("2026-11-16,2026-11-22,topic,'-returns,1,3,-2,-66.7\r\n", fallLine);
-        Assert.Equal("2026-11-01,2026-11-30,purpose,enquiry,2,0,2,\r\n", riseLine);
+        Assert.Equal("2026-11-16,2026-11-22,topic,'-returns,1,3,-2,-66.7", fallLine);
+        Assert.Equal("2026-11-01,2026-11-30,purpose,enquiry,2,0,2,", riseLine);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using CustomerPlatform.Customers.Features.Reports;
+using CustomerPlatform.ServiceDefaults.Reports;
 using Xunit;
 
 namespace CustomerPlatform.Customers.Tests.Unit;
@@ -30,6 +30,17 @@ public sealed class ReportPeriodsTests
         Assert.Equal(DateOnly.Parse(first), ReportPeriods.StartOf(DateOnly.Parse(day), ReportPeriod.Month));
     }
 
+    [Theory]
+    [InlineData("2026-11-30", "2026-10-01")]
+    [InlineData("2026-01-01", "2026-01-01")]
+    [InlineData("2026-03-31", "2026-01-01")]
+    [InlineData("2026-04-01", "2026-04-01")]
+    [InlineData("2026-09-15", "2026-07-01")]
+    public void StartOf_Quarter_IsTheFirstOfItsFirstMonth(string day, string first)
+    {
+        Assert.Equal(DateOnly.Parse(first), ReportPeriods.StartOf(DateOnly.Parse(day), ReportPeriod.Quarter));
+    }
+
     [Fact]
     public void EndOf_AndNeighbours_FollowTheCalendar()
     {
@@ -37,6 +48,8 @@ public sealed class ReportPeriodsTests
         Assert.Equal(new DateOnly(2026, 11, 22), ReportPeriods.EndOf(new DateOnly(2026, 11, 16), ReportPeriod.Week));
         Assert.Equal(new DateOnly(2025, 12, 1), ReportPeriods.Previous(new DateOnly(2026, 1, 1), ReportPeriod.Month));
         Assert.Equal(new DateOnly(2026, 1, 5), ReportPeriods.Next(new DateOnly(2025, 12, 29), ReportPeriod.Week));
+        Assert.Equal(new DateOnly(2026, 12, 31), ReportPeriods.EndOf(new DateOnly(2026, 10, 1), ReportPeriod.Quarter));
+        Assert.Equal(new DateOnly(2025, 10, 1), ReportPeriods.Previous(new DateOnly(2026, 1, 1), ReportPeriod.Quarter));
     }
 
     [Theory]
@@ -44,6 +57,9 @@ public sealed class ReportPeriodsTests
     [InlineData("2026-11-15", "2026-11-16", ReportPeriod.Week, 2)]
     [InlineData("2025-12-31", "2026-01-01", ReportPeriod.Month, 2)]
     [InlineData("2025-01-15", "2026-12-01", ReportPeriod.Month, 24)]
+    [InlineData("2025-12-31", "2026-01-01", ReportPeriod.Quarter, 2)]
+    [InlineData("2026-01-01", "2026-03-31", ReportPeriod.Quarter, 1)]
+    [InlineData("2025-02-15", "2026-11-22", ReportPeriod.Quarter, 8)]
     public void Count_IncludesBothEndBuckets(string from, string to, ReportPeriod period, int expected)
     {
         Assert.Equal(expected, ReportPeriods.Count(DateOnly.Parse(from), DateOnly.Parse(to), period));
@@ -84,6 +100,8 @@ public sealed class ReportPeriodsTests
     [InlineData("week", "2024-11-24", "2026-11-22", "to")]
     [InlineData("month", "2023-12-01", "2026-11-30", null)]
     [InlineData("month", "2023-11-30", "2026-11-30", "to")]
+    [InlineData("quarter", "2022-01-01", "2026-12-31", null)]
+    [InlineData("quarter", "2021-12-31", "2026-12-31", "to")]
     [InlineData("day", null, null, "period")]
     [InlineData("week", "2026-11-23", "2026-11-22", "from")]
     [InlineData("week", "2026-11", null, "from")]

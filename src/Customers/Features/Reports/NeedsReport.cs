@@ -1,3 +1,4 @@
+using CustomerPlatform.ServiceDefaults.Reports;
 using System.Globalization;
 using CustomerPlatform.Customers.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Problems;
@@ -20,9 +21,9 @@ public static class NeedsReport
     }
 
     /// <summary>The report as JSON: every period of the range, with its counts.</summary>
-    /// <param name="period">week (ISO weeks from Monday, the default) or month; UTC.</param>
+    /// <param name="period">week (ISO weeks from Monday, the default), month or quarter; UTC.</param>
     /// <param name="from">First day (yyyy-mm-dd); the report starts with the period holding it. Default: 12 periods ending with to's.</param>
-    /// <param name="to">Last day (yyyy-mm-dd); the report ends with the period holding it. Default: today. At most 104 weeks or 36 months in all.</param>
+    /// <param name="to">Last day (yyyy-mm-dd); the report ends with the period holding it. Default: today. At most 104 weeks, 36 months or 20 quarters in all.</param>
     /// <param name="branch">Count only this branch's interactions.</param>
     public static async Task<Results<Ok<NeedsReportResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
         CustomersDbContext db,
@@ -63,9 +64,9 @@ public static class NeedsReport
     /// The same report as CSV (text/csv, UTF-8): a header, then a line per period, dimension (total, topic, purpose,
     /// channel, branch) and value, with count, previousCount, change and changePercent. Streamed.
     /// </summary>
-    /// <param name="period">week (ISO weeks from Monday, the default) or month; UTC.</param>
+    /// <param name="period">week (ISO weeks from Monday, the default), month or quarter; UTC.</param>
     /// <param name="from">First day (yyyy-mm-dd); the report starts with the period holding it. Default: 12 periods ending with to's.</param>
-    /// <param name="to">Last day (yyyy-mm-dd); the report ends with the period holding it. Default: today. At most 104 weeks or 36 months in all.</param>
+    /// <param name="to">Last day (yyyy-mm-dd); the report ends with the period holding it. Default: today. At most 104 weeks, 36 months or 20 quarters in all.</param>
     /// <param name="branch">Count only this branch's interactions.</param>
     public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportCsvAsync(
         CustomersDbContext db,
@@ -99,7 +100,7 @@ public static class NeedsReport
             $"needs-{range.Period.ToString().ToLowerInvariant()}-{range.First:yyyy-MM-dd}-{range.LastDay:yyyy-MM-dd}.csv");
         return TypedResults.Stream(
             body => NeedsReportCsv.WriteAsync(query.ReadAsync(http.RequestAborted), range.Period, body, http.RequestAborted),
-            NeedsReportCsv.ContentType,
+            Csv.ContentType,
             fileName);
     }
 

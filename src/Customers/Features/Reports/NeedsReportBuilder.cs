@@ -1,3 +1,5 @@
+using CustomerPlatform.ServiceDefaults.Reports;
+
 namespace CustomerPlatform.Customers.Features.Reports;
 
 /// <summary>Groups the query's rows (already in report order) into one entry per period, empty periods included.</summary>

@@ -1,3 +1,4 @@
+using CustomerPlatform.ServiceDefaults.Reports;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CustomerPlatform.Customers.Infrastructure;
@@ -77,11 +78,15 @@ public sealed class NeedsReportQuery : IAsyncDisposable
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = Sql;
-            var unit = range.Period == ReportPeriod.Week ? "week" : "month";
-            command.Parameters.Add(new NpgsqlParameter("unit", NpgsqlDbType.Text) { Value = unit });
+            command.Parameters.Add(new NpgsqlParameter("unit", NpgsqlDbType.Text) { Value = ReportPeriods.SqlUnit(range.Period) });
             command.Parameters.Add(new NpgsqlParameter("step", NpgsqlDbType.Interval)
             {
-                Value = range.Period == ReportPeriod.Week ? new NpgsqlInterval(0, 7, 0) : new NpgsqlInterval(1, 0, 0),
+                Value = range.Period switch
+                {
+                    ReportPeriod.Week => new NpgsqlInterval(0, 7, 0),
+                    ReportPeriod.Quarter => new NpgsqlInterval(3, 0, 0),
+                    _ => new NpgsqlInterval(1, 0, 0),
+                },
             });
             command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Uuid) { Value = tenantId });
             command.Parameters.Add(new NpgsqlParameter("start", NpgsqlDbType.TimestampTz) { Value = AtMidnightUtc(range.QueryStart) });

@@ -1,3 +1,4 @@
+using CustomerPlatform.ServiceDefaults.Reports;
 using System.Text.Json.Serialization;
 
 namespace CustomerPlatform.Customers.Features.Reports;

@@ -1,3 +1,5 @@
+using CustomerPlatform.ServiceDefaults.Reports;
+
 namespace CustomerPlatform.Customers.Features.Reports;
 
 /// <summary>One count of the needs report: a value of a dimension in one period, beside the period before.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CustomerPlatform.Customers.Features.Reports;
+namespace CustomerPlatform.ServiceDefaults.Reports;
 
 /// <summary>
 /// The buckets a report covers, from the one holding <c>from</c> to the one holding <c>to</c>. Each is compared
@@ -11,6 +11,7 @@ public sealed record ReportRange(ReportPeriod Period, DateOnly First, DateOnly L
     public const int DefaultBuckets = 12;
     public const int MaxWeeks = 104;
     public const int MaxMonths = 36;
+    public const int MaxQuarters = 20;
 
     // Far enough from DateOnly's limits that a bucket before or after always exists.
     private static readonly DateOnly EarliestDate = new(1900, 1, 1);
@@ -27,10 +28,15 @@ public sealed record ReportRange(ReportPeriod Period, DateOnly First, DateOnly L
     /// <summary>The last day of the last bucket.</summary>
     public DateOnly LastDay => ReportPeriods.EndOf(Last, Period);
 
-    public static int MaxBuckets(ReportPeriod period) => period == ReportPeriod.Week ? MaxWeeks : MaxMonths;
+    public static int MaxBuckets(ReportPeriod period) => period switch
+    {
+        ReportPeriod.Week => MaxWeeks,
+        ReportPeriod.Quarter => MaxQuarters,
+        _ => MaxMonths,
+    };
 
     /// <summary>
-    /// Reads the query parameters: <paramref name="period"/> <c>week</c> (default) or <c>month</c>; dates as
+    /// Reads the query parameters: <paramref name="period"/> <c>week</c> (default), <c>month</c> or <c>quarter</c>; dates as
     /// <c>yyyy-MM-dd</c>; <paramref name="to"/> defaults to <paramref name="today"/>, <paramref name="from"/> to
     /// <see cref="DefaultBuckets"/> buckets ending with <paramref name="to"/>'s. Null with <paramref name="errors"/>
     /// filled when they are not acceptable.
@@ -47,8 +53,11 @@ public sealed record ReportRange(ReportPeriod Period, DateOnly First, DateOnly L
             case "month":
                 bucket = ReportPeriod.Month;
                 break;
+            case "quarter":
+                bucket = ReportPeriod.Quarter;
+                break;
             default:
-                errors["period"] = ["Use 'week' or 'month'."];
+                errors["period"] = ["Use 'week', 'month' or 'quarter'."];
                 return null;
         }
 
@@ -83,7 +92,7 @@ public sealed record ReportRange(ReportPeriod Period, DateOnly First, DateOnly L
         var range = new ReportRange(bucket, first, last);
         if (range.BucketCount > MaxBuckets(bucket))
         {
-            errors["to"] = [$"A report covers at most {MaxBuckets(bucket)} {(bucket == ReportPeriod.Week ? "weeks" : "months")}; this range has {range.BucketCount}."];
+            errors["to"] = [$"A report covers at most {MaxBuckets(bucket)} {bucket.ToString().ToLowerInvariant()}s; this range has {range.BucketCount}."];
             return null;
         }
 

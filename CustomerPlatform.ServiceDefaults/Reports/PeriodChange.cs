@@ -1,4 +1,4 @@
-namespace CustomerPlatform.Customers.Features.Reports;
+namespace CustomerPlatform.ServiceDefaults.Reports;
 
 /// <summary>How a count moved against the previous period.</summary>
 /// <param name="Absolute">Count minus previous count.</param>
