@@ -2,6 +2,7 @@ using CustomerPlatform.Feedback.Features.Compensations;
 using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
+using CustomerPlatform.Feedback.Features.SurveyImport;
 using CustomerPlatform.Feedback.Features.SurveyResponses;
 using CustomerPlatform.Feedback.Features.Surveys;
 using CustomerPlatform.ServiceDefaults.Security;
@@ -26,6 +27,7 @@ public static class FeedbackEndpoints
         feedback.MapOfferCompensation();
         feedback.MapDecideCompensation();
         feedback.MapSurveyResponses();
+        feedback.MapImportSurveyResponses();
         return app;
     }
 }
