@@ -130,6 +130,9 @@ public static class ImportSurveyResponses
             return TypedResults.ValidationProblem(errors);
         }
 
+        // Every entity added here is new, so scanning thousands of snapshots for changes (jsonb answers compare by
+        // serialising) finds nothing and costs most of the request.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var (row, language, answers) in checkedRows)
         {
             var response = SurveySubmission.Record(surveyVersion, row.CustomerId, row.Branch!, row.Channel!.Value, language, answers, row.AnsweredAt!.Value, now, imported: true);
