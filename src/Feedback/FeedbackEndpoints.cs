@@ -3,6 +3,7 @@ using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Features.Invitations;
 using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
+using CustomerPlatform.Feedback.Features.SurveyImport;
 using CustomerPlatform.Feedback.Features.SurveyResponses;
 using CustomerPlatform.Feedback.Features.Surveys;
 using CustomerPlatform.Feedback.Features.Themes;
@@ -28,6 +29,7 @@ public static class FeedbackEndpoints
         feedback.MapOfferCompensation();
         feedback.MapDecideCompensation();
         feedback.MapSurveyResponses();
+        feedback.MapImportSurveyResponses();
         feedback.MapInvitations();
         feedback.MapThemesReport();
         return app;

@@ -3,9 +3,10 @@ using MassTransit;
 namespace CustomerPlatform.Contracts.Feedback;
 
 /// <summary>
-/// Published by Feedback for every rating or feedback item it records, and for every survey response
+/// Published by Feedback for every feedback item it records (a plain rating, a compliment, suggestion, complaint or
+/// question, from a customer or from staff), and for every survey response, entered or imported
 /// (<see cref="Source"/> "survey"). Standards counts its <see cref="Rating"/> in the branch's scorecard for the
-/// service period it falls in; a survey response without a likelihood-to-recommend answer has none.
+/// service period it falls in; an item or survey response without a likelihood-to-recommend answer has none.
 /// </summary>
 [MessageUrn("feedback.feedback-received.v1")]
 [EntityName("feedback.feedback-received.v1")]
@@ -24,13 +25,38 @@ public sealed record FeedbackReceived : IIntegrationEvent
     public required string Branch { get; init; }
 
     /// <summary>
-    /// Likelihood to recommend, 0 to 10 (the NPS question). Always present for a rating; for a survey response, the
-    /// answer to its NPS question, absent when the survey asks none or it was left unanswered.
+    /// Likelihood to recommend, 0 to 10 (the NPS question). Always present for a plain rating; for another kind of item,
+    /// present when one was given; for a survey response, the answer to its NPS question, absent when the survey asks
+    /// none or it was left unanswered.
     /// </summary>
     public int? Rating { get; init; }
 
     /// <summary>What was recorded: "rating" (a feedback item) or "survey" (a survey response); absent means "rating".</summary>
     public string? Source { get; init; }
+
+    /// <summary>
+    /// The item's kind (feedback items only): "rating", "compliment", "suggestion", "complaint" or "question"; absent
+    /// on events published before kinds existed, which were all ratings.
+    /// </summary>
+    public string? Kind { get; init; }
+
+    /// <summary>Who gave the item (feedback items only): "customer" or "staff".</summary>
+    public string? From { get; init; }
+
+    /// <summary>What the item is about (feedback items only): "branch", "product", "service" or "staffMember".</summary>
+    public string? AboutType { get; init; }
+
+    /// <summary>The branch code, product, service or staff member the item is about (feedback items only).</summary>
+    public string? AboutReference { get; init; }
+
+    /// <summary>
+    /// How it reached the business, when known: "inPerson", "phone", "email", "web", "social" or "letter" (always
+    /// present for survey responses).
+    /// </summary>
+    public string? Channel { get; init; }
+
+    /// <summary>The item's tags, lower case (feedback items only; empty or absent when it has none).</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>The survey answered (survey responses only).</summary>
     public Guid? SurveyId { get; init; }

@@ -57,6 +57,10 @@ public sealed class SurveySubmission : ITenantOwned
         : answeredAt < now - MaxEntryDelay ? $"Within the last {MaxEntryDelay.Days} days; older responses belong to an import."
         : null;
 
+    /// <summary>The same for an imported response: any age, as cards and other tools' exports can be old, but not in the future.</summary>
+    public static string? CheckImportedAnsweredAt(DateTimeOffset answeredAt, DateTimeOffset now) =>
+        answeredAt > now + ClockSkew ? "Not in the future." : null;
+
     public static SurveySubmission Record(
         SurveyVersion version,
         Guid? customerId,
@@ -65,7 +69,8 @@ public sealed class SurveySubmission : ITenantOwned
         string language,
         IReadOnlyList<SurveyAnswer> answers,
         DateTimeOffset answeredAt,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        bool imported = false)
     {
         var trimmed = branch.Trim();
         if (version.Branches.Count > 0 && !version.Branches.Contains(trimmed, StringComparer.Ordinal))
@@ -73,7 +78,7 @@ public sealed class SurveySubmission : ITenantOwned
             throw new DomainException("survey-not-for-branch", $"Version {version.Number} of the survey is not meant for branch '{trimmed}'.");
         }
 
-        if (CheckAnsweredAt(answeredAt, now) is { } reason)
+        if ((imported ? CheckImportedAnsweredAt(answeredAt, now) : CheckAnsweredAt(answeredAt, now)) is { } reason)
         {
             throw new DomainException("invalid-answered-at", reason);
         }

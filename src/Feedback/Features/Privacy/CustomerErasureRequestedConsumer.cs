@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerPlatform.Feedback.Features.Privacy;
 
 /// <summary>
-/// Erases the customer's comments (free text that may say anything about them) and keeps each rating, branch and
-/// time, so NPS and every count stay as they were; likewise their complaints' descriptions, notes, replies and
+/// Erases the text of the customer's feedback items (free text that may say anything about them) and keeps each
+/// rating, kind, tag, branch and time, so NPS and every count stay as they were; likewise their complaints' descriptions, notes, replies and
 /// attachment links and the reasons given for compensation, keeping each case's category, severity, status and times
 /// and every compensation's amount; and the free-text answers of their survey responses, keeping scores and choices;
 /// then reports Feedback's part done.

@@ -49,7 +49,7 @@ public static class FeedbackPersonalData
             ? Problems.NotFound("personal data of customer", customerId)
             : TypedResults.Ok(new FeedbackPersonalDataResponse(
                 customerId,
-                [.. items.Select(FeedbackResponse.From)],
+                [.. items.Select(FeedbackResponse.Of)],
                 [.. complaints.Select(ComplaintResponse.From)],
                 [.. surveyResponses.Select(SurveySubmissionResponse.From)]));
     }

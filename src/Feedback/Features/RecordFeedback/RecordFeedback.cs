@@ -1,6 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using CustomerPlatform.Contracts.Feedback;
 using CustomerPlatform.Feedback.Domain;
+using CustomerPlatform.Feedback.Domain.Items;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.Messaging.Outbox;
 using CustomerPlatform.ServiceDefaults.Idempotency;
@@ -11,32 +10,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Feedback.Features.RecordFeedback;
 
-/// <summary>Records a rating with an optional comment.</summary>
-/// <param name="CustomerId">The customer, when known.</param>
-/// <param name="Branch">Code of the branch the feedback is about.</param>
-/// <param name="Rating">Likelihood to recommend, 0 to 10.</param>
-/// <param name="Comment">Optional free text.</param>
-public sealed record RecordFeedbackRequest(
-    Guid? CustomerId,
-    [property: Required, StringLength(50, MinimumLength = 1)] string Branch,
-    [property: Required, Range(FeedbackItem.MinRating, FeedbackItem.MaxRating)] int? Rating,
-    [property: StringLength(FeedbackItem.MaxCommentLength)] string? Comment);
-
-public sealed record FeedbackResponse(Guid Id, Guid? CustomerId, string Branch, int Rating, string? Comment, DateTimeOffset ReceivedAt)
-{
-    public static FeedbackResponse From(FeedbackItem item) =>
-        new(item.Id, item.CustomerId, item.Branch, item.Rating, item.Comment, item.ReceivedAt);
-}
-
 public static class RecordFeedback
 {
     public static void MapRecordFeedback(this RouteGroupBuilder group)
     {
         group.MapPost("", HandleAsync).WithName("RecordFeedback").WithIdempotency<FeedbackDbContext>();
         group.MapGet("/{id:guid}", GetAsync).WithName("GetFeedback");
+        group.MapListFeedback();
     }
 
-    public static async Task<Results<Created<FeedbackResponse>, ProblemHttpResult>> HandleAsync(
+    /// <summary>Records a feedback item and publishes <c>FeedbackReceived</c> for it.</summary>
+    public static async Task<Results<Created<FeedbackResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         RecordFeedbackRequest request,
         FeedbackDbContext db,
         TenantContext tenant,
@@ -48,28 +32,57 @@ public static class RecordFeedback
             return Problems.OtherBranch(request.Branch);
         }
 
-        var now = clock.GetUtcNow();
-        // Validation guarantees Rating is present before the handler runs.
-        var item = FeedbackItem.Record(tenant.TenantId, request.CustomerId, request.Branch, request.Rating!.Value, request.Comment, now);
-        db.FeedbackItems.Add(item);
-        db.EnqueueEvent(new FeedbackReceived
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var details = Read(request, errors);
+        if (errors.Count > 0)
         {
-            TenantId = item.TenantId,
-            FeedbackId = item.Id,
-            CustomerId = item.CustomerId,
-            Branch = item.Branch,
-            Rating = item.Rating,
-            Source = "rating",
-            OccurredAt = item.ReceivedAt,
-        }, now);
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var item = FeedbackItem.Record(tenant.TenantId, request.CustomerId, request.Branch, details, now);
+        db.FeedbackItems.Add(item);
+        db.EnqueueEvent(FeedbackReceivedEvents.For(item), now);
         await db.SaveChangesAsync(cancellationToken);
         FeedbackTelemetry.ResponsesRecorded.Add(1);
-        return TypedResults.Created($"/api/v1/feedback/{item.Id}", FeedbackResponse.From(item));
+        return TypedResults.Created($"/api/v1/feedback/{item.Id}", FeedbackResponse.Of(item));
     }
 
-    public static async Task<Results<Ok<FeedbackResponse>, ProblemHttpResult>> GetAsync(Guid id, FeedbackDbContext db, CancellationToken cancellationToken)
+    /// <summary>One feedback item; 404 for an unknown id (also another business's), 403 for another branch's with a branch key.</summary>
+    /// <param name="id">The item's id.</param>
+    public static async Task<Results<Ok<FeedbackResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, FeedbackDbContext db, TenantContext tenant, CancellationToken cancellationToken)
     {
         var item = await db.FeedbackItems.AsNoTracking().FirstOrDefaultAsync(item => item.Id == id, cancellationToken);
-        return item is null ? Problems.NotFound("feedback", id) : TypedResults.Ok(FeedbackResponse.From(item));
+        if (item is null)
+        {
+            return Problems.NotFound("feedback", id);
+        }
+
+        return tenant.MayActFor(item.Branch) ? TypedResults.Ok(FeedbackResponse.Of(item)) : Problems.OtherBranch(item.Branch);
+    }
+
+    private static FeedbackItemDetails Read(RecordFeedbackRequest request, Dictionary<string, string[]> errors)
+    {
+        // "comment" was the field's name before items had kinds; both are taken so existing clients keep working.
+        var text = request.Text ?? request.Comment;
+        if (request.Text is not null && request.Comment is not null && request.Text != request.Comment)
+        {
+            errors["text"] = ["Send text or comment (its former name), not both."];
+        }
+
+        var tags = FeedbackTags.Read(request.Tags, "tags", errors);
+        var details = new FeedbackItemDetails(
+            request.Kind ?? FeedbackKind.Rating,
+            request.From ?? FeedbackFrom.Customer,
+            request.StaffMember,
+            request.About?.Type ?? FeedbackAboutType.Branch,
+            request.About?.Reference,
+            request.Channel,
+            request.Rating,
+            text,
+            tags);
+        FeedbackItem.Check(request.Branch, details, errors);
+        return details;
     }
 }

@@ -452,11 +452,28 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AboutReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("about_reference");
+
+                    b.Property<string>("AboutType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("about_type");
+
                     b.Property<string>("Branch")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("branch");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(4000)
@@ -467,13 +484,35 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
 
-                    b.Property<int>("Rating")
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("Rating")
                         .HasColumnType("integer")
                         .HasColumnName("rating");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<string>("StaffMember")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("staff_member");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -482,8 +521,19 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_feedback_items");
 
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("ix_feedback_items_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
                     b.HasIndex("TenantId", "Branch", "ReceivedAt")
                         .HasDatabaseName("ix_feedback_items_tenant_branch_received_at");
+
+                    b.HasIndex("TenantId", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_feedback_items_tenant_received_at");
+
+                    b.HasIndex("TenantId", "Kind", "From", "ReceivedAt")
+                        .HasDatabaseName("ix_feedback_items_tenant_kind_from_received_at");
 
                     b.ToTable("feedback_items", (string)null);
                 });
