@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CustomerPlatform.Feedback.Features.Complaints;
 
 namespace CustomerPlatform.Feedback;
 
@@ -12,4 +13,12 @@ internal static class FeedbackTelemetry
 
     public static readonly Counter<long> ComplaintsOpened =
         Meter.CreateCounter<long>("customer_platform.feedback.complaints_opened", "{complaint}", "Complaint cases opened.");
+
+    public static readonly ObservableGauge<long> ComplaintsOpen = Meter.CreateObservableGauge(
+        "customer_platform.feedback.complaints.open", () => ComplaintCounts.Current.Open, "{complaint}",
+        "Complaint cases not yet resolved or closed, per business; refreshed every 30 s.");
+
+    public static readonly ObservableGauge<long> ComplaintsOverdue = Meter.CreateObservableGauge(
+        "customer_platform.feedback.complaints.overdue", () => ComplaintCounts.Current.Overdue, "{complaint}",
+        "Complaint cases past an acknowledge or resolve due time that is still running, per business; refreshed every 30 s.");
 }
