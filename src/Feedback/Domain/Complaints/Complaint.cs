@@ -126,7 +126,8 @@ public sealed class Complaint : ITenantOwned
     }
 
     /// <summary>Pauses the resolution clock; a 409 <c>cannot-wait-on-customer</c> unless the case is being worked and not waiting already.</summary>
-    public void WaitOnCustomer(DateTimeOffset now)
+    /// <returns>The wait's history row, for the caller to add (as with transitions).</returns>
+    public ComplaintWait WaitOnCustomer(DateTimeOffset now)
     {
         if (WaitingSince is not null || Status is not (ComplaintStatus.Acknowledged or ComplaintStatus.Investigating or ComplaintStatus.Reopened))
         {
@@ -139,9 +140,11 @@ public sealed class Complaint : ITenantOwned
         }
 
         WaitingSince = now;
-        Waits.Add(new ComplaintWait(TenantId, Id, now));
+        var wait = new ComplaintWait(TenantId, Id, now);
+        Waits.Add(wait);
         UpdatedAt = now;
         UpdateNextDue();
+        return wait;
     }
 
     /// <summary>Restarts the resolution clock, its due time moved by the business time spent waiting; a 409 <c>not-waiting</c> when it is not waiting.</summary>

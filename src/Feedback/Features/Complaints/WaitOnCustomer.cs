@@ -28,7 +28,8 @@ public static class WaitOnCustomer
             return problem!;
         }
 
-        complaint.WaitOnCustomer(clock.GetUtcNow());
+        // Added explicitly: reached only through the navigation, a row with its key already set is taken for an existing one.
+        db.ComplaintWaits.Add(complaint.WaitOnCustomer(clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await ComplaintCases.RespondAsync(db, http, id, cancellationToken));
     }
