@@ -70,7 +70,15 @@ public sealed class Branch : ITenantOwned
             return null;
         }
 
-        var calendar = new BusinessCalendar(TimeZone, OpeningHours, Holidays);
-        return calendar.HasOpeningHours ? calendar : null;
+        try
+        {
+            var calendar = new BusinessCalendar(TimeZone, OpeningHours, Holidays);
+            return calendar.HasOpeningHours ? calendar : null;
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            // A zone this machine's time-zone data does not know: better a round-the-clock deadline than none.
+            return null;
+        }
     }
 }

@@ -120,8 +120,8 @@ public sealed class Complaint : ITenantOwned
         ResolveWithinMinutes = target.ResolveWithinMinutes;
         Clock = branchCalendar is null ? ComplaintClock.AlwaysOpen : ComplaintClock.BranchHours;
         var calendar = CalendarOf(branchCalendar);
-        AcknowledgeDueAt = calendar.Add(ReceivedAt, TimeSpan.FromMinutes(target.AcknowledgeWithinMinutes));
-        ResolveDueAt = calendar.Add(ReceivedAt, TimeSpan.FromMinutes(target.ResolveWithinMinutes));
+        AcknowledgeDueAt = DueAfter(calendar, ReceivedAt, TimeSpan.FromMinutes(target.AcknowledgeWithinMinutes));
+        ResolveDueAt = DueAfter(calendar, ReceivedAt, TimeSpan.FromMinutes(target.ResolveWithinMinutes));
         UpdateNextDue();
     }
 
@@ -245,7 +245,7 @@ public sealed class Complaint : ITenantOwned
         {
             ResolvedAt = null;
             ResolveMet = null;
-            ResolveDueAt = CalendarOf(branchCalendar).Add(now, TimeSpan.FromMinutes(ResolveWithinMinutes ?? 0));
+            ResolveDueAt = DueAfter(CalendarOf(branchCalendar), now, TimeSpan.FromMinutes(ResolveWithinMinutes ?? 0));
         }
 
         UpdateNextDue();
@@ -257,11 +257,25 @@ public sealed class Complaint : ITenantOwned
         // Adding zero would still snap a due time at closing to the next opening: same business time, odder instant.
         if (paused > TimeSpan.Zero && ResolveDueAt is { } due)
         {
-            ResolveDueAt = CalendarOf(branchCalendar).Add(due, paused);
+            ResolveDueAt = DueAfter(CalendarOf(branchCalendar), due, paused);
         }
 
         Waits.FirstOrDefault(wait => wait.EndedAt is null)?.End(now, paused);
         WaitingSince = null;
+    }
+
+    // A long target on a branch open an hour a week can end beyond the calendar's ten-year horizon.
+    private static DateTimeOffset DueAfter(BusinessCalendar calendar, DateTimeOffset start, TimeSpan businessTime)
+    {
+        try
+        {
+            return calendar.Add(start, businessTime);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new DomainException(
+                "due-time-out-of-range", $"{businessTime.TotalMinutes:0} minutes of the branch's business time do not end within ten years; lower the complaint targets.");
+        }
     }
 
     private void UpdateNextDue() => NextDueAt =
