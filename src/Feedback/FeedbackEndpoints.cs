@@ -1,4 +1,5 @@
 using CustomerPlatform.Feedback.Features.Compensations;
+using CustomerPlatform.Feedback.Features.ComplaintTargets;
 using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Features.Invitations;
 using CustomerPlatform.Feedback.Features.Privacy;
@@ -23,6 +24,8 @@ public static class FeedbackEndpoints
         feedback.MapListComplaints();
         feedback.MapManageComplaint();
         feedback.MapTransitionComplaint();
+        feedback.MapWaitOnCustomer();
+        feedback.MapComplaintTargets();
         feedback.MapAnnotateComplaint();
         feedback.MapSurveys();
         feedback.MapCompensationLimits();

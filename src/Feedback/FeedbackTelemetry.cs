@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CustomerPlatform.Feedback.Features.Complaints;
 
 namespace CustomerPlatform.Feedback;
 
@@ -15,4 +16,12 @@ internal static class FeedbackTelemetry
 
     public static readonly Counter<long> InvitationsCreated =
         Meter.CreateCounter<long>("customer_platform.feedback.invitations", "{invitation}", "Survey invitations created.");
+
+    public static readonly ObservableGauge<long> ComplaintsOpen = Meter.CreateObservableGauge(
+        "customer_platform.feedback.complaints.open", () => ComplaintCounts.Current.Open, "{complaint}",
+        "Complaint cases not yet resolved or closed, per business; refreshed every 30 s.");
+
+    public static readonly ObservableGauge<long> ComplaintsOverdue = Meter.CreateObservableGauge(
+        "customer_platform.feedback.complaints.overdue", () => ComplaintCounts.Current.Overdue, "{complaint}",
+        "Complaint cases past an acknowledge or resolve due time that is still running, per business; refreshed every 30 s.");
 }

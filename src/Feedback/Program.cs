@@ -1,11 +1,18 @@
 using CustomerPlatform.Feedback;
 using CustomerPlatform.Feedback.Features.Invitations;
+using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.Messaging;
+using CustomerPlatform.Messaging.Branches;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatformService<FeedbackDbContext>("feedback", bus => bus.AddConsumer<CustomerErasureRequestedConsumer>());
+builder.AddPlatformService<FeedbackDbContext>("feedback", bus =>
+{
+    bus.AddConsumer<CustomerErasureRequestedConsumer>();
+    bus.AddBranchDirectory<FeedbackDbContext>("feedback");
+});
+builder.Services.AddHostedService<ComplaintGaugeRefresher>();
 builder.Services.AddValidation();
 builder.Services.AddSingleton<SurveyLinks>();
 builder.Services.AddScoped<SurveyInvitations>();

@@ -1,6 +1,6 @@
 using CustomerPlatform.Messaging;
+using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.Standards;
-using CustomerPlatform.Standards.Features.BranchDirectory;
 using CustomerPlatform.Standards.Features.CountFeedback;
 using CustomerPlatform.Standards.Features.Privacy;
 using CustomerPlatform.Standards.Infrastructure;
@@ -9,9 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<StandardsDbContext>("standards", bus =>
 {
     bus.AddConsumer<FeedbackReceivedConsumer>();
-    bus.AddConsumer<BranchRegisteredConsumer>();
-    bus.AddConsumer<BranchUpdatedConsumer>();
-    bus.AddConsumer<BranchClosedConsumer>();
+    bus.AddBranchDirectory<StandardsDbContext>("standards");
     bus.AddConsumer<CustomerErasureRequestedConsumer>();
 });
 builder.Services.AddValidation();

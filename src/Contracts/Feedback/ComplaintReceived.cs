@@ -31,6 +31,18 @@ public sealed record ComplaintReceived : IComplaintEvent
     /// <summary>The case's status after this event: received, acknowledged, investigating, resolved, closed, reopened or escalated.</summary>
     public required string Status { get; init; }
 
+    /// <summary>
+    /// When the case is due to be acknowledged, on the branch's business hours (round the clock when the branch has
+    /// none); absent from publishers that predate deadlines.
+    /// </summary>
+    public DateTimeOffset? AcknowledgeDueAt { get; init; }
+
+    /// <summary>When the case is due to be resolved, on the same calendar; waiting on the customer later moves it.</summary>
+    public DateTimeOffset? ResolveDueAt { get; init; }
+
+    /// <summary>The version of the business's complaint targets the case pinned (0: the platform's default).</summary>
+    public int? TargetsVersion { get; init; }
+
     /// <inheritdoc />
     public required DateTimeOffset OccurredAt { get; init; }
 }

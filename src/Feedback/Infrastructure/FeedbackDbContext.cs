@@ -3,6 +3,7 @@ using CustomerPlatform.Feedback.Domain.Compensations;
 using CustomerPlatform.Feedback.Domain.Complaints;
 using CustomerPlatform.Feedback.Domain.Surveys;
 using CustomerPlatform.Messaging;
+using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,9 +23,13 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<SurveyVersion> SurveyVersions => Set<SurveyVersion>();
     public DbSet<SurveySubmission> SurveyResponses => Set<SurveySubmission>();
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+    public DbSet<ComplaintTargetSet> ComplaintTargets => Set<ComplaintTargetSet>();
+    public DbSet<ComplaintWait> ComplaintWaits => Set<ComplaintWait>();
+    public DbSet<Branch> Branches => Set<Branch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.AddBranchDirectory();
         base.OnModelCreating(modelBuilder);
         modelBuilder.AddOutboxAndInbox();
     }

@@ -1,4 +1,5 @@
 using CustomerPlatform.Messaging;
+using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using CustomerPlatform.Standards.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> opti
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.AddBranchDirectory();
         base.OnModelCreating(modelBuilder);
         modelBuilder.AddOutboxAndInbox();
     }

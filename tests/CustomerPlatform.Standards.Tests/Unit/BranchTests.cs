@@ -1,5 +1,5 @@
 using CustomerPlatform.Contracts.Branches;
-using CustomerPlatform.Standards.Domain;
+using CustomerPlatform.Messaging.Branches;
 using Xunit;
 
 namespace CustomerPlatform.Standards.Tests.Unit;

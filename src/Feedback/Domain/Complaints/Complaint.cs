@@ -1,3 +1,4 @@
+using CustomerPlatform.Contracts.Branches;
 using CustomerPlatform.Feedback.Domain.Compensations;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using CustomerPlatform.ServiceDefaults.Problems;
@@ -45,6 +46,32 @@ public sealed class Complaint : ITenantOwned
     public List<ComplaintNote> Notes { get; private init; } = [];
     public List<ComplaintAttachment> Attachments { get; private init; } = [];
     public List<Compensation> Compensations { get; private init; } = [];
+    public List<ComplaintWait> Waits { get; private init; } = [];
+
+    // Deadlines: null on cases opened before the business had targets (before deadlines existed).
+
+    /// <summary>The version of the business's complaint targets pinned when the case opened.</summary>
+    public int? TargetsVersion { get; private set; }
+    public int? AcknowledgeWithinMinutes { get; private set; }
+    public int? ResolveWithinMinutes { get; private set; }
+    public ComplaintClock? Clock { get; private set; }
+    public DateTimeOffset? AcknowledgeDueAt { get; private set; }
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+    public bool? AcknowledgeMet { get; private set; }
+    public DateTimeOffset? ResolveDueAt { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public bool? ResolveMet { get; private set; }
+
+    /// <summary>The verdict of the first resolution; a reopen starts a new resolve clock but does not undo it.</summary>
+    public bool? FirstResolutionMet { get; private set; }
+
+    public DateTimeOffset? WaitingSince { get; private set; }
+
+    /// <summary>
+    /// The earliest due time still running (not met, not paused); null when none is. Kept so "overdue now" is one
+    /// indexed comparison instead of a condition over several columns.
+    /// </summary>
+    public DateTimeOffset? NextDueAt { get; private set; }
 
     /// <param name="category">A code of the business's category list; the caller has checked it exists.</param>
     public static Complaint Receive(
@@ -80,8 +107,63 @@ public sealed class Complaint : ITenantOwned
         };
     }
 
+    /// <summary>
+    /// Pins the targets in force and starts the acknowledge and resolve clocks from <see cref="ReceivedAt"/>, on the
+    /// branch's calendar, or round the clock when there is none (unknown branch, no opening hours).
+    /// </summary>
+    public void StartClocks(ComplaintTargetSet targets, BusinessCalendar? branchCalendar)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var target = targets.For(Severity);
+        TargetsVersion = targets.Version;
+        AcknowledgeWithinMinutes = target.AcknowledgeWithinMinutes;
+        ResolveWithinMinutes = target.ResolveWithinMinutes;
+        Clock = branchCalendar is null ? ComplaintClock.AlwaysOpen : ComplaintClock.BranchHours;
+        var calendar = CalendarOf(branchCalendar);
+        AcknowledgeDueAt = DueAfter(calendar, ReceivedAt, TimeSpan.FromMinutes(target.AcknowledgeWithinMinutes));
+        ResolveDueAt = DueAfter(calendar, ReceivedAt, TimeSpan.FromMinutes(target.ResolveWithinMinutes));
+        UpdateNextDue();
+    }
+
+    /// <summary>Pauses the resolution clock; a 409 <c>cannot-wait-on-customer</c> unless the case is being worked and not waiting already.</summary>
+    /// <returns>The wait's history row, for the caller to add (as with transitions).</returns>
+    public ComplaintWait WaitOnCustomer(DateTimeOffset now)
+    {
+        if (WaitingSince is not null || Status is not (ComplaintStatus.Acknowledged or ComplaintStatus.Investigating or ComplaintStatus.Reopened))
+        {
+            throw new DomainException(
+                "cannot-wait-on-customer",
+                WaitingSince is null
+                    ? $"A {Status} complaint cannot wait on the customer; only an acknowledged, investigating or reopened one can."
+                    : "The complaint is already waiting on the customer.",
+                DomainErrorKind.Conflict);
+        }
+
+        WaitingSince = now;
+        var wait = new ComplaintWait(TenantId, Id, now);
+        Waits.Add(wait);
+        UpdatedAt = now;
+        UpdateNextDue();
+        return wait;
+    }
+
+    /// <summary>Restarts the resolution clock, its due time moved by the business time spent waiting; a 409 <c>not-waiting</c> when it is not waiting.</summary>
+    public void Resume(DateTimeOffset now, BusinessCalendar? branchCalendar)
+    {
+        if (WaitingSince is null)
+        {
+            throw new DomainException("not-waiting", "The complaint is not waiting on the customer.", DomainErrorKind.Conflict);
+        }
+
+        EndWait(now, branchCalendar);
+        UpdatedAt = now;
+        UpdateNextDue();
+    }
+
     /// <summary>Moves the case on; throws a 409 <c>invalid-transition</c> when the workflow does not allow it.</summary>
-    public ComplaintTransition TransitionTo(ComplaintStatus to, string? note, string? externalBody, string? externalReference, DateTimeOffset now)
+    /// <param name="branchCalendar">The branch's calendar now, for the clocks a resolution, a reopen or the end of a wait moves.</param>
+    public ComplaintTransition TransitionTo(
+        ComplaintStatus to, string? note, string? externalBody, string? externalReference, DateTimeOffset now, BusinessCalendar? branchCalendar = null)
     {
         if (!ComplaintWorkflow.IsAllowed(Status, to))
         {
@@ -103,9 +185,11 @@ public sealed class Complaint : ITenantOwned
         }
 
         var transition = new ComplaintTransition(TenantId, Id, Status, to, Blank(note), now);
+        var from = Status;
         Status = to;
         UpdatedAt = now;
         Transitions.Add(transition);
+        MoveClocks(from, to, now, branchCalendar);
         return transition;
     }
 
@@ -121,6 +205,87 @@ public sealed class Complaint : ITenantOwned
         RootCause = Blank(rootCause);
         UpdatedAt = now;
     }
+
+    /// <summary>
+    /// Whether a clock is running and past its due time at <paramref name="now"/>; a paused clock is never overdue.
+    /// </summary>
+    public bool IsOverdue(DateTimeOffset now) => NextDueAt is { } due && due < now;
+
+    // Leaving received (to acknowledged, or straight to an escalation) is the acknowledgement. The first resolution
+    // (or a close) stops the resolve clock; a reopen restarts it from the reopen with the pinned target, keeping the
+    // first resolution's verdict in FirstResolutionMet.
+    private void MoveClocks(ComplaintStatus from, ComplaintStatus to, DateTimeOffset now, BusinessCalendar? branchCalendar)
+    {
+        if (TargetsVersion is null)
+        {
+            return;
+        }
+
+        if (from == ComplaintStatus.Received && AcknowledgedAt is null)
+        {
+            AcknowledgedAt = now;
+            AcknowledgeMet = now <= AcknowledgeDueAt;
+        }
+
+        if (to is ComplaintStatus.Resolved or ComplaintStatus.Closed)
+        {
+            if (WaitingSince is not null)
+            {
+                EndWait(now, branchCalendar);
+            }
+
+            if (ResolvedAt is null)
+            {
+                ResolvedAt = now;
+                ResolveMet = now <= ResolveDueAt;
+                FirstResolutionMet ??= ResolveMet;
+            }
+        }
+        else if (to == ComplaintStatus.Reopened)
+        {
+            ResolvedAt = null;
+            ResolveMet = null;
+            ResolveDueAt = DueAfter(CalendarOf(branchCalendar), now, TimeSpan.FromMinutes(ResolveWithinMinutes ?? 0));
+        }
+
+        UpdateNextDue();
+    }
+
+    private void EndWait(DateTimeOffset now, BusinessCalendar? branchCalendar)
+    {
+        var paused = CalendarOf(branchCalendar).BusinessTimeBetween(WaitingSince!.Value, now);
+        // Adding zero would still snap a due time at closing to the next opening: same business time, odder instant.
+        if (paused > TimeSpan.Zero && ResolveDueAt is { } due)
+        {
+            ResolveDueAt = DueAfter(CalendarOf(branchCalendar), due, paused);
+        }
+
+        Waits.FirstOrDefault(wait => wait.EndedAt is null)?.End(now, paused);
+        WaitingSince = null;
+    }
+
+    // A long target on a branch open an hour a week can end beyond the calendar's ten-year horizon.
+    private static DateTimeOffset DueAfter(BusinessCalendar calendar, DateTimeOffset start, TimeSpan businessTime)
+    {
+        try
+        {
+            return calendar.Add(start, businessTime);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new DomainException(
+                "due-time-out-of-range", $"{businessTime.TotalMinutes:0} minutes of the branch's business time do not end within ten years; lower the complaint targets.");
+        }
+    }
+
+    private void UpdateNextDue() => NextDueAt =
+        AcknowledgedAt is null && AcknowledgeDueAt is not null ? AcknowledgeDueAt
+        : ResolvedAt is null && WaitingSince is null ? ResolveDueAt
+        : null;
+
+    // A case opened round the clock stays so; a branch case whose branch has since lost its hours falls back to it.
+    private BusinessCalendar CalendarOf(BusinessCalendar? branchCalendar) =>
+        Clock == ComplaintClock.BranchHours && branchCalendar is not null ? branchCalendar : BusinessCalendar.AlwaysOpen;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

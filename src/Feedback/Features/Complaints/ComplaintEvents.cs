@@ -20,7 +20,8 @@ internal static class ComplaintEvents
                 db.EnqueueEvent(new ComplaintReceived
                 {
                     TenantId = complaint.TenantId, ComplaintId = complaint.Id, CustomerId = complaint.CustomerId, Branch = complaint.Branch,
-                    Category = complaint.Category, Severity = severity, Status = status, OccurredAt = now,
+                    Category = complaint.Category, Severity = severity, Status = status, AcknowledgeDueAt = complaint.AcknowledgeDueAt,
+                    ResolveDueAt = complaint.ResolveDueAt, TargetsVersion = complaint.TargetsVersion, OccurredAt = now,
                 }, now);
                 break;
             case ComplaintStatus.Acknowledged:

@@ -21,11 +21,54 @@ public sealed record ComplaintSummaryResponse(
     string? AssignedTo,
     string? RootCause,
     DateTimeOffset ReceivedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? AcknowledgeDueAt,
+    DateTimeOffset? ResolveDueAt,
+    bool Overdue)
 {
-    public static ComplaintSummaryResponse From(Complaint complaint) => new(
+    public static ComplaintSummaryResponse From(Complaint complaint, DateTimeOffset now) => new(
         complaint.Id, complaint.CustomerId, complaint.Branch, complaint.Channel, complaint.Category, complaint.Severity,
-        complaint.Status, complaint.AssignedTo, complaint.RootCause, complaint.ReceivedAt, complaint.UpdatedAt);
+        complaint.Status, complaint.AssignedTo, complaint.RootCause, complaint.ReceivedAt, complaint.UpdatedAt,
+        complaint.AcknowledgeDueAt, complaint.ResolveDueAt, complaint.IsOverdue(now));
+}
+
+/// <summary>One due time of a case.</summary>
+/// <param name="DueAt">When it is due; absent on cases opened before deadlines existed.</param>
+/// <param name="DoneAt">When it was done (acknowledged, resolved); absent while pending.</param>
+/// <param name="Met">Whether it was done by its due time; null while pending.</param>
+/// <param name="Overdue">Pending, running (not paused) and past due now.</param>
+public sealed record ComplaintDeadlineResponse(DateTimeOffset? DueAt, DateTimeOffset? DoneAt, bool? Met, bool Overdue);
+
+/// <summary>A span the case waited on the customer; pausedMinutes is the business time the resolve due time moved by.</summary>
+public sealed record ComplaintWaitResponse(DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int? PausedMinutes);
+
+/// <summary>
+/// The case's due times. A reopen starts a new resolve clock from the reopen (its own dueAt, met null until resolved
+/// again); the first resolution's verdict stays in firstResolutionMet.
+/// </summary>
+/// <param name="TargetsVersion">The version of the business's complaint targets pinned at opening (0: the platform default).</param>
+/// <param name="Clock">branchHours: the branch's opening hours and holidays; alwaysOpen: the branch was unknown or had no hours.</param>
+public sealed record ComplaintDeadlinesResponse(
+    int? TargetsVersion,
+    ComplaintClock? Clock,
+    ComplaintDeadlineResponse Acknowledge,
+    ComplaintDeadlineResponse Resolve,
+    bool? FirstResolutionMet,
+    bool WaitingOnCustomer,
+    IReadOnlyList<ComplaintWaitResponse> Waits)
+{
+    public static ComplaintDeadlinesResponse From(Complaint complaint, DateTimeOffset now) => new(
+        complaint.TargetsVersion,
+        complaint.Clock,
+        new ComplaintDeadlineResponse(
+            complaint.AcknowledgeDueAt, complaint.AcknowledgedAt, complaint.AcknowledgeMet,
+            complaint.AcknowledgedAt is null && complaint.AcknowledgeDueAt < now),
+        new ComplaintDeadlineResponse(
+            complaint.ResolveDueAt, complaint.ResolvedAt, complaint.ResolveMet,
+            complaint.ResolvedAt is null && complaint.WaitingSince is null && complaint.ResolveDueAt < now),
+        complaint.FirstResolutionMet,
+        complaint.WaitingSince is not null,
+        [.. complaint.Waits.OrderBy(w => w.StartedAt).ThenBy(w => w.Id).Select(w => new ComplaintWaitResponse(w.StartedAt, w.EndedAt, w.PausedMinutes))]);
 }
 
 /// <summary>A page of complaint cases, newest first.</summary>
@@ -60,9 +103,10 @@ public sealed record ComplaintResponse(
     IReadOnlyList<ComplaintTransitionResponse> Transitions,
     IReadOnlyList<ComplaintNoteResponse> Notes,
     IReadOnlyList<ComplaintAttachmentResponse> Attachments,
-    IReadOnlyList<CompensationResponse> Compensations)
+    IReadOnlyList<CompensationResponse> Compensations,
+    ComplaintDeadlinesResponse Deadlines)
 {
-    public static ComplaintResponse From(Complaint complaint) => new(
+    public static ComplaintResponse From(Complaint complaint, DateTimeOffset now) => new(
         complaint.Id,
         complaint.CustomerId,
         complaint.Branch,
@@ -81,7 +125,8 @@ public sealed record ComplaintResponse(
         [.. complaint.Transitions.OrderBy(t => t.OccurredAt).ThenBy(t => t.Id).Select(t => new ComplaintTransitionResponse(t.From, t.To, t.Note, t.OccurredAt))],
         [.. complaint.Notes.OrderBy(n => n.WrittenAt).ThenBy(n => n.Id).Select(n => new ComplaintNoteResponse(n.Id, n.Visibility, n.Text, n.Author, n.WrittenAt))],
         [.. complaint.Attachments.OrderBy(a => a.AttachedAt).ThenBy(a => a.Id).Select(a => new ComplaintAttachmentResponse(a.Id, a.Url, a.Title, a.AttachedAt))],
-        [.. complaint.Compensations.OrderBy(c => c.OfferedAt).ThenBy(c => c.Id).Select(CompensationResponse.From)]);
+        [.. complaint.Compensations.OrderBy(c => c.OfferedAt).ThenBy(c => c.Id).Select(CompensationResponse.From)],
+        ComplaintDeadlinesResponse.From(complaint, now));
 }
 
 /// <summary>Reading a case with its history, and answering with it and its ETag.</summary>
@@ -96,6 +141,7 @@ internal static class ComplaintCases
             .Include(complaint => complaint.Notes)
             .Include(complaint => complaint.Attachments)
             .Include(complaint => complaint.Compensations)
+            .Include(complaint => complaint.Waits)
             .FirstOrDefaultAsync(complaint => complaint.Id == id, cancellationToken);
 
     /// <summary>The case as it is now (after a write), with its ETag set on the response.</summary>
@@ -104,7 +150,7 @@ internal static class ComplaintCases
         var complaint = await ReadAsync(db, id, cancellationToken)
             ?? throw new InvalidOperationException($"Complaint {id} vanished after a write.");
         http.Response.Headers.ETag = ETags.From(complaint.Version);
-        return ComplaintResponse.From(complaint);
+        return ComplaintResponse.From(complaint, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
     }
 
     /// <summary>
@@ -114,7 +160,10 @@ internal static class ComplaintCases
     public static async Task<(Complaint? Complaint, ProblemHttpResult? Problem)> FindForChangeAsync(
         FeedbackDbContext db, TenantContext tenant, HttpContext http, Guid id, bool needsIfMatch, CancellationToken cancellationToken)
     {
-        var complaint = await db.Complaints.FirstOrDefaultAsync(complaint => complaint.Id == id, cancellationToken);
+        // The open wait, if any, comes along: ending it (resume, resolve, close) closes its history row.
+        var complaint = await db.Complaints
+            .Include(complaint => complaint.Waits.Where(wait => wait.EndedAt == null))
+            .FirstOrDefaultAsync(complaint => complaint.Id == id, cancellationToken);
         if (complaint is null)
         {
             return (null, Problems.NotFound("complaint", id));

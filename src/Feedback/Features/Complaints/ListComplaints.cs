@@ -17,16 +17,19 @@ public static class ListComplaints
     /// <param name="assignedTo">Who works the case.</param>
     /// <param name="category">A category code.</param>
     /// <param name="severity">low, medium, high or critical.</param>
+    /// <param name="overdue">true: only cases past a running due time now (acknowledge or resolve; not while waiting on the customer); false: only the others.</param>
     /// <param name="limit">Page size, 1 to 200 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Results<Ok<ComplaintPageResponse>, ValidationProblem>> HandleAsync(
         FeedbackDbContext db,
+        TimeProvider clock,
         CancellationToken cancellationToken,
         string? status = null,
         string? branch = null,
         string? assignedTo = null,
         string? category = null,
         string? severity = null,
+        string? overdue = null,
         string? limit = null,
         string? cursor = null)
     {
@@ -35,12 +38,32 @@ public static class ListComplaints
         var after = Paging.ReadTimeCursor(cursor, errors);
         var statusFilter = ReadEnum<ComplaintStatus>(status, "status", errors);
         var severityFilter = ReadEnum<ComplaintSeverity>(severity, "severity", errors);
+        bool? overdueFilter = overdue?.Trim() switch
+        {
+            null or "" => null,
+            "true" => true,
+            "false" => false,
+            _ => null,
+        };
+        if (overdueFilter is null && !string.IsNullOrWhiteSpace(overdue))
+        {
+            errors["overdue"] = ["true or false."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
+        var now = clock.GetUtcNow();
         var query = db.Complaints.AsNoTracking();
+        if (overdueFilter is { } wantedOverdue)
+        {
+            query = wantedOverdue
+                ? query.Where(complaint => complaint.NextDueAt != null && complaint.NextDueAt < now)
+                : query.Where(complaint => complaint.NextDueAt == null || complaint.NextDueAt >= now);
+        }
+
         if (statusFilter is { } wantedStatus)
         {
             query = query.Where(complaint => complaint.Status == wantedStatus);
@@ -88,7 +111,7 @@ public static class ListComplaints
             nextCursor = PageCursor.At(page[^1].ReceivedAt, page[^1].Id).Encode();
         }
 
-        return TypedResults.Ok(new ComplaintPageResponse([.. page.Select(ComplaintSummaryResponse.From)], nextCursor));
+        return TypedResults.Ok(new ComplaintPageResponse([.. page.Select(complaint => ComplaintSummaryResponse.From(complaint, now))], nextCursor));
     }
 
     // Read from a string so a wrong value is a field error naming the parameter, not a binding failure; names only,

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using CustomerPlatform.Feedback.Domain.Complaints;
+using CustomerPlatform.Feedback.Features.ComplaintTargets;
 using CustomerPlatform.Feedback.Infrastructure;
+using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.ServiceDefaults.Http;
 using CustomerPlatform.ServiceDefaults.Idempotency;
 using CustomerPlatform.ServiceDefaults.Problems;
@@ -34,7 +36,10 @@ public static class OpenComplaint
         group.MapGet("/complaints/{id:guid}", GetAsync).WithName("GetComplaint");
     }
 
-    /// <summary>Opens a case and publishes <c>ComplaintReceived</c>.</summary>
+    /// <summary>
+    /// Opens a case and publishes <c>ComplaintReceived</c>. Its acknowledge and resolve due times come from the
+    /// business's complaint targets in force (pinned by version) on the branch's business hours.
+    /// </summary>
     public static async Task<Results<Created<ComplaintResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         OpenComplaintRequest request,
         FeedbackDbContext db,
@@ -65,18 +70,21 @@ public static class OpenComplaint
         var complaint = Complaint.Receive(
             tenant.TenantId, request.CustomerId, request.Branch, request.Channel!.Value, request.Category, request.Severity!.Value,
             request.Description, request.AssignedTo, now);
+        complaint.StartClocks(
+            await ComplaintTargetsEndpoints.CurrentAsync(db, tenant.TenantId, cancellationToken),
+            await BranchDirectory.CalendarOfAsync(db, complaint.Branch, cancellationToken));
         db.Complaints.Add(complaint);
         ComplaintEvents.Enqueue(db, complaint, now);
         await db.SaveChangesAsync(cancellationToken);
         FeedbackTelemetry.ComplaintsOpened.Add(1);
 
         http.Response.Headers.ETag = ETags.From(complaint.Version);
-        return TypedResults.Created(ComplaintCases.PathOf(complaint.Id), ComplaintResponse.From(complaint));
+        return TypedResults.Created(ComplaintCases.PathOf(complaint.Id), ComplaintResponse.From(complaint, now));
     }
 
     /// <summary>The case with its transitions, notes, replies and attachments.</summary>
     public static async Task<Results<Ok<ComplaintResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, FeedbackDbContext db, HttpContext http, CancellationToken cancellationToken)
+        Guid id, FeedbackDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var complaint = await ComplaintCases.ReadAsync(db, id, cancellationToken);
         if (complaint is null)
@@ -85,6 +93,6 @@ public static class OpenComplaint
         }
 
         http.Response.Headers.ETag = ETags.From(complaint.Version);
-        return TypedResults.Ok(ComplaintResponse.From(complaint));
+        return TypedResults.Ok(ComplaintResponse.From(complaint, clock.GetUtcNow()));
     }
 }

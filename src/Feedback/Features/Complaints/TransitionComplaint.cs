@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CustomerPlatform.Feedback.Domain.Complaints;
 using CustomerPlatform.Feedback.Infrastructure;
+using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.ServiceDefaults.Http;
 using CustomerPlatform.ServiceDefaults.Problems;
 using CustomerPlatform.ServiceDefaults.Security;
@@ -78,7 +79,8 @@ public static class TransitionComplaint
         }
 
         var now = clock.GetUtcNow();
-        db.ComplaintTransitions.Add(complaint.TransitionTo(to, request.Note, request.ExternalBody, request.ExternalReference, now));
+        var calendar = await BranchDirectory.CalendarOfAsync(db, complaint.Branch, cancellationToken);
+        db.ComplaintTransitions.Add(complaint.TransitionTo(to, request.Note, request.ExternalBody, request.ExternalReference, now, calendar));
         ComplaintEvents.Enqueue(db, complaint, now);
         // xmin is the concurrency token: a transition committed since the read makes this a 412, and nothing is published.
         await db.SaveChangesAsync(cancellationToken);

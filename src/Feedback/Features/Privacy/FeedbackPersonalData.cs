@@ -27,7 +27,7 @@ public static class FeedbackPersonalData
 
     /// <summary>Every feedback item, complaint and survey response naming the customer; 404 when there is none (also for another business's customer).</summary>
     public static async Task<Results<Ok<FeedbackPersonalDataResponse>, ProblemHttpResult>> HandleAsync(
-        Guid customerId, FeedbackDbContext db, CancellationToken cancellationToken)
+        Guid customerId, FeedbackDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var items = await db.FeedbackItems.AsNoTracking()
             .Where(item => item.CustomerId == customerId)
@@ -38,6 +38,7 @@ public static class FeedbackPersonalData
             .Include(complaint => complaint.Notes)
             .Include(complaint => complaint.Attachments)
             .Include(complaint => complaint.Compensations)
+            .Include(complaint => complaint.Waits)
             .Where(complaint => complaint.CustomerId == customerId)
             .OrderByDescending(complaint => complaint.ReceivedAt).ThenByDescending(complaint => complaint.Id)
             .ToListAsync(cancellationToken);
@@ -50,7 +51,7 @@ public static class FeedbackPersonalData
             : TypedResults.Ok(new FeedbackPersonalDataResponse(
                 customerId,
                 [.. items.Select(FeedbackResponse.Of)],
-                [.. complaints.Select(ComplaintResponse.From)],
+                [.. complaints.Select(complaint => ComplaintResponse.From(complaint, clock.GetUtcNow()))],
                 [.. surveyResponses.Select(SurveySubmissionResponse.From)]));
     }
 }

@@ -22,6 +22,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(complaint => complaint.Version).IsRowVersion();
         builder.HasMany(complaint => complaint.Transitions).WithOne().HasForeignKey(transition => transition.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(complaint => complaint.Notes).WithOne().HasForeignKey(note => note.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(complaint => complaint.Clock).HasConversion<string>().HasMaxLength(20);
+        builder.HasMany(complaint => complaint.Waits).WithOne().HasForeignKey(wait => wait.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(complaint => complaint.Attachments).WithOne().HasForeignKey(attachment => attachment.ComplaintId).OnDelete(DeleteBehavior.Cascade);
 
         // The list is newest first, filtered by at most one of these in the usual work queue views.
@@ -33,6 +35,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             .HasDatabaseName("ix_complaints_tenant_branch_received_at");
         builder.HasIndex(complaint => new { complaint.TenantId, complaint.AssignedTo, complaint.ReceivedAt, complaint.Id })
             .HasDatabaseName("ix_complaints_tenant_assigned_to_received_at");
+        // ?overdue=true and the overdue gauge: only running clocks have a next due time.
+        builder.HasIndex(complaint => new { complaint.TenantId, complaint.NextDueAt })
+            .HasDatabaseName("ix_complaints_tenant_next_due_at")
+            .HasFilter("next_due_at IS NOT NULL");
         // Erasure and the personal-data export find a customer's cases; "code in use" checks find a category's.
         builder.HasIndex(complaint => new { complaint.TenantId, complaint.CustomerId })
             .HasDatabaseName("ix_complaints_tenant_customer");

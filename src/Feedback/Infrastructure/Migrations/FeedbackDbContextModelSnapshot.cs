@@ -176,6 +176,22 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AcknowledgeDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledge_due_at");
+
+                    b.Property<bool?>("AcknowledgeMet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("acknowledge_met");
+
+                    b.Property<int?>("AcknowledgeWithinMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("acknowledge_within_minutes");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
                     b.Property<string>("AssignedTo")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -199,6 +215,11 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("channel");
 
+                    b.Property<string>("Clock")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("clock");
+
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
@@ -218,9 +239,33 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("external_reference");
 
+                    b.Property<bool?>("FirstResolutionMet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("first_resolution_met");
+
+                    b.Property<DateTimeOffset?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_due_at");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset?>("ResolveDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolve_due_at");
+
+                    b.Property<bool?>("ResolveMet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("resolve_met");
+
+                    b.Property<int?>("ResolveWithinMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolve_within_minutes");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
 
                     b.Property<string>("RootCause")
                         .HasMaxLength(50)
@@ -239,6 +284,10 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<int?>("TargetsVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("targets_version");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
@@ -253,6 +302,10 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<DateTimeOffset?>("WaitingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waiting_since");
+
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
@@ -261,6 +314,10 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
 
                     b.HasIndex("TenantId", "CustomerId")
                         .HasDatabaseName("ix_complaints_tenant_customer");
+
+                    b.HasIndex("TenantId", "NextDueAt")
+                        .HasDatabaseName("ix_complaints_tenant_next_due_at")
+                        .HasFilter("next_due_at IS NOT NULL");
 
                     b.HasIndex("TenantId", "RootCause")
                         .HasDatabaseName("ix_complaints_tenant_root_cause");
@@ -397,6 +454,45 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                     b.ToTable("complaint_notes", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.ComplaintTargetSet", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid?>("StandardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("standard_id");
+
+                    b.Property<int?>("StandardVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_version");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("targets");
+
+                    b.HasKey("TenantId", "Version")
+                        .HasName("pk_complaint_targets");
+
+                    b.ToTable("complaint_targets", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.ComplaintTransition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -443,6 +539,45 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasDatabaseName("ix_complaint_transitions_tenant_complaint_occurred_at");
 
                     b.ToTable("complaint_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.ComplaintWait", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<int?>("PausedMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("paused_minutes");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_waits");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_complaint_waits_complaint_id");
+
+                    b.HasIndex("TenantId", "ComplaintId", "StartedAt")
+                        .HasDatabaseName("ix_complaint_waits_tenant_complaint_started_at");
+
+                    b.ToTable("complaint_waits", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Feedback.Domain.FeedbackItem", b =>
@@ -835,6 +970,53 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                     b.ToTable("survey_versions", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Messaging.Branches.Branch", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("holidays");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OpeningHours")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("opening_hours");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.HasKey("TenantId", "Code")
+                        .HasName("pk_branches");
+
+                    b.ToTable("branches", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -1018,6 +1200,16 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasConstraintName("fk_complaint_transitions_complaints_complaint_id");
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.ComplaintWait", b =>
+                {
+                    b.HasOne("CustomerPlatform.Feedback.Domain.Complaints.Complaint", null)
+                        .WithMany("Waits")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_waits_complaints_complaint_id");
+                });
+
             modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Surveys.SurveyInvitation", b =>
                 {
                     b.HasOne("CustomerPlatform.Feedback.Domain.Surveys.SurveyVersion", null)
@@ -1057,6 +1249,8 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                     b.Navigation("Notes");
 
                     b.Navigation("Transitions");
+
+                    b.Navigation("Waits");
                 });
 #pragma warning restore 612, 618
         }

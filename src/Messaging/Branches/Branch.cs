@@ -1,10 +1,10 @@
 using CustomerPlatform.Contracts.Branches;
 using CustomerPlatform.ServiceDefaults.Persistence;
 
-namespace CustomerPlatform.Standards.Domain;
+namespace CustomerPlatform.Messaging.Branches;
 
 /// <summary>
-/// A branch as Standards knows it from the gateway's branch events: its time zone, opening hours and holidays are
+/// A branch as a service knows it from the gateway's branch events (the directory Standards and Feedback both keep): its time zone, opening hours and holidays are
 /// what business-hours clocks run on. Events may arrive out of order or twice: a snapshot older than the details
 /// held (by <see cref="Revision"/>) changes nothing, and a close is final whenever it arrives.
 /// </summary>
@@ -57,5 +57,28 @@ public sealed class Branch : ITenantOwned
 
         ClosedAt = closedAt;
         return true;
+    }
+
+    /// <summary>
+    /// The branch's business-hours calendar, or null when no snapshot has described it yet or its week has no opening
+    /// hours: a deadline on such a branch would never fall due, so callers fall back to an always-open clock.
+    /// </summary>
+    public BusinessCalendar? Calendar()
+    {
+        if (Revision == 0 || OpeningHours.Count == 0 || string.IsNullOrEmpty(TimeZone))
+        {
+            return null;
+        }
+
+        try
+        {
+            var calendar = new BusinessCalendar(TimeZone, OpeningHours, Holidays);
+            return calendar.HasOpeningHours ? calendar : null;
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            // A zone this machine's time-zone data does not know: better a round-the-clock deadline than none.
+            return null;
+        }
     }
 }

@@ -1,14 +1,15 @@
 using CustomerPlatform.ServiceDefaults.Persistence;
-using CustomerPlatform.Standards.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CustomerPlatform.Standards.Infrastructure.Configurations;
+namespace CustomerPlatform.Messaging.Branches;
 
+/// <summary>The <c>branches</c> table, the same in every service that keeps the directory.</summary>
 internal sealed class BranchConfiguration : IEntityTypeConfiguration<Branch>
 {
     public void Configure(EntityTypeBuilder<Branch> builder)
     {
+        builder.ToTable("branches");
         builder.HasKey(branch => new { branch.TenantId, branch.Code });
         builder.Property(branch => branch.Code).HasMaxLength(50);
         builder.Property(branch => branch.Name).HasMaxLength(200);
