@@ -5,6 +5,7 @@ using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
 using CustomerPlatform.Feedback.Features.SurveyResponses;
 using CustomerPlatform.Feedback.Features.Surveys;
+using CustomerPlatform.Feedback.Features.Triggers;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Feedback;
@@ -28,6 +29,8 @@ public static class FeedbackEndpoints
         feedback.MapDecideCompensation();
         feedback.MapSurveyResponses();
         feedback.MapInvitations();
+        feedback.MapSurveyTriggers();
+        feedback.MapListInvitations();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using CustomerPlatform.Feedback.Domain;
 using CustomerPlatform.Feedback.Domain.Compensations;
 using CustomerPlatform.Feedback.Domain.Complaints;
 using CustomerPlatform.Feedback.Domain.Surveys;
+using CustomerPlatform.Feedback.Domain.Triggers;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,9 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<SurveyVersion> SurveyVersions => Set<SurveyVersion>();
     public DbSet<SurveySubmission> SurveyResponses => Set<SurveySubmission>();
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+    public DbSet<SurveyTriggerSet> SurveyTriggers => Set<SurveyTriggerSet>();
+    public DbSet<ScheduledInvitation> ScheduledInvitations => Set<ScheduledInvitation>();
+    public DbSet<CustomerConsent> CustomerConsents => Set<CustomerConsent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
