@@ -31,6 +31,12 @@ public sealed class ScheduledInvitation : ITenantOwned
     public Guid? InvitationId { get; private set; }
     public DateTimeOffset? ProcessedAt { get; private set; }
 
+    /// <summary>
+    /// Row version (PostgreSQL xmin): an erasure that read the row as pending while the worker was sending it fails
+    /// and is retried, then sees the invitation made and withdraws it.
+    /// </summary>
+    public uint Version { get; private set; }
+
     public static ScheduledInvitation Schedule(
         Guid tenantId, Guid surveyId, SurveyTrigger trigger, Guid sourceId, Guid customerId, string branch, DateTimeOffset now)
     {

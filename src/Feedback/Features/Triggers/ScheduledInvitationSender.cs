@@ -17,6 +17,20 @@ namespace CustomerPlatform.Feedback.Features.Triggers;
 /// </summary>
 public sealed class ScheduledInvitationSender(FeedbackDbContext db, TenantContext tenant, SurveyInvitations invitations, TimeProvider clock)
 {
+    /// <summary>The row the last call claimed, so a failure can be put off rather than block the rows behind it.</summary>
+    public Guid? ClaimedId { get; private set; }
+
+    /// <summary>
+    /// Puts a row that failed back by <paramref name="delay"/>: the claim takes the oldest due row first, so a row that
+    /// fails every time would otherwise stop every row due after it.
+    /// </summary>
+    public async Task DeferAsync(Guid id, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var dueAt = clock.GetUtcNow() + delay;
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE scheduled_invitations SET due_at = {dueAt} WHERE id = {id} AND state = 'Pending'", cancellationToken);
+    }
+
     /// <summary>Handles the next due row; false when none is due (or every due one is held by another replica).</summary>
     public async Task<bool> SendNextAsync(CancellationToken cancellationToken) =>
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
@@ -39,6 +53,7 @@ public sealed class ScheduledInvitationSender(FeedbackDbContext db, TenantContex
                 return false;
             }
 
+            ClaimedId = row.Id;
             tenant.Set(row.TenantId);
             var skipped = await DecideAsync(row, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

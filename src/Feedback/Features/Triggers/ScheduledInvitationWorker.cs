@@ -10,6 +10,8 @@ namespace CustomerPlatform.Feedback.Features.Triggers;
 public sealed partial class ScheduledInvitationWorker(
     IServiceScopeFactory scopes, IOptions<ScheduledInvitationOptions> options, ILogger<ScheduledInvitationWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -50,9 +52,28 @@ public sealed partial class ScheduledInvitationWorker(
 
     private async Task<bool> SendNextAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ScheduledInvitationSender>().SendNextAsync(cancellationToken);
+        Guid? failed;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var sender = scope.ServiceProvider.GetRequiredService<ScheduledInvitationSender>();
+            try
+            {
+                return await sender.SendNextAsync(cancellationToken);
+            }
+            catch (Exception exception) when (sender.ClaimedId is not null && !cancellationToken.IsCancellationRequested)
+            {
+                LogRowFailed(logger, sender.ClaimedId.Value, exception);
+                failed = sender.ClaimedId;
+            }
+        }
+
+        await using var retry = scopes.CreateAsyncScope();
+        await retry.ServiceProvider.GetRequiredService<ScheduledInvitationSender>().DeferAsync(failed.Value, RetryDelay, cancellationToken);
+        return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled invitation {Id} failed; it is tried again later")]
+    private static partial void LogRowFailed(ILogger logger, Guid id, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A pass over due survey invitations failed; its row stays pending")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);

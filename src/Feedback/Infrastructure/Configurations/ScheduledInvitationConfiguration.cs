@@ -18,6 +18,7 @@ internal sealed class ScheduledInvitationConfiguration : IEntityTypeConfiguratio
         builder.Property(row => row.Channels).HasJsonColumn();
         builder.Property(row => row.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(row => row.SkipReason).HasConversion<string>().HasMaxLength(30);
+        builder.Property(row => row.Version).IsRowVersion();
         builder.HasOne<SurveyTemplate>().WithMany().HasForeignKey(row => row.SurveyId).OnDelete(DeleteBehavior.Cascade);
         // A redelivered event schedules nothing twice.
         builder.HasIndex(row => new { row.TenantId, row.SurveyId, row.Reason, row.SourceId })

@@ -891,6 +891,12 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("trigger_key");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_scheduled_invitations");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CustomerPlatform.Feedback.Infrastructure.Migrations
 {
     [DbContext(typeof(FeedbackDbContext))]
-    [Migration("20261123052734_SurveyTriggers")]
+    [Migration("20261123054920_SurveyTriggers")]
     partial class SurveyTriggers
     {
         /// <inheritdoc />
@@ -893,6 +893,12 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("trigger_key");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_scheduled_invitations");

@@ -45,7 +45,8 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                     state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     skip_reason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     invitation_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
