@@ -40,7 +40,7 @@ public sealed class ScheduledInvitationSender(FeedbackDbContext db, TenantContex
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var claimed = await db.ScheduledInvitations.FromSql(
                     $"""
-                    SELECT * FROM scheduled_invitations
+                    SELECT *, xmin FROM scheduled_invitations
                     WHERE state = 'Pending' AND due_at <= {now}
                     ORDER BY due_at, id
                     LIMIT 1
