@@ -8,6 +8,7 @@ using CustomerPlatform.Feedback.Features.SurveyImport;
 using CustomerPlatform.Feedback.Features.SurveyResponses;
 using CustomerPlatform.Feedback.Features.Surveys;
 using CustomerPlatform.Feedback.Features.Themes;
+using CustomerPlatform.Feedback.Features.Triggers;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Feedback;
@@ -35,6 +36,8 @@ public static class FeedbackEndpoints
         feedback.MapImportSurveyResponses();
         feedback.MapInvitations();
         feedback.MapThemesReport();
+        feedback.MapSurveyTriggers();
+        feedback.MapListInvitations();
         return app;
     }
 }

@@ -15,7 +15,12 @@ internal static class FeedbackTelemetry
         Meter.CreateCounter<long>("customer_platform.feedback.complaints_opened", "{complaint}", "Complaint cases opened.");
 
     public static readonly Counter<long> InvitationsCreated =
-        Meter.CreateCounter<long>("customer_platform.feedback.invitations", "{invitation}", "Survey invitations created.");
+        Meter.CreateCounter<long>("customer_platform.feedback.invitations", "{invitation}", "Survey invitations created, tagged by reason.");
+
+    public static readonly Counter<long> SchedulesSkipped =
+        Meter.CreateCounter<long>(
+            "customer_platform.feedback.scheduled_invitations_skipped", "{invitation}", "Scheduled invitations not sent when due, tagged by reason.");
+
 
     public static readonly ObservableGauge<long> ComplaintsOpen = Meter.CreateObservableGauge(
         "customer_platform.feedback.complaints.open", () => ComplaintCounts.Current.Open, "{complaint}",

@@ -2,6 +2,7 @@ using CustomerPlatform.Feedback;
 using CustomerPlatform.Feedback.Features.Invitations;
 using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Features.Privacy;
+using CustomerPlatform.Feedback.Features.Triggers;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.Messaging.Branches;
@@ -10,12 +11,19 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<FeedbackDbContext>("feedback", bus =>
 {
     bus.AddConsumer<CustomerErasureRequestedConsumer>();
+    bus.AddConsumer<CustomerConsentChangedConsumer>();
+    bus.AddConsumer<PurchaseRecordedTriggerConsumer>();
+    bus.AddConsumer<ServiceVisitRecordedTriggerConsumer>();
+    bus.AddConsumer<ComplaintResolvedTriggerConsumer>();
     bus.AddBranchDirectory<FeedbackDbContext>("feedback");
 });
 builder.Services.AddHostedService<ComplaintGaugeRefresher>();
 builder.Services.AddValidation();
 builder.Services.AddSingleton<SurveyLinks>();
 builder.Services.AddScoped<SurveyInvitations>();
+builder.Services.Configure<ScheduledInvitationOptions>(builder.Configuration.GetSection(ScheduledInvitationOptions.Section));
+builder.Services.AddScoped<ScheduledInvitationSender>();
+builder.Services.AddHostedService<ScheduledInvitationWorker>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

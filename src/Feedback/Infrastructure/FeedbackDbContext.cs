@@ -2,6 +2,7 @@ using CustomerPlatform.Feedback.Domain;
 using CustomerPlatform.Feedback.Domain.Compensations;
 using CustomerPlatform.Feedback.Domain.Complaints;
 using CustomerPlatform.Feedback.Domain.Surveys;
+using CustomerPlatform.Feedback.Domain.Triggers;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.ServiceDefaults.Persistence;
@@ -26,6 +27,9 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<ComplaintTargetSet> ComplaintTargets => Set<ComplaintTargetSet>();
     public DbSet<ComplaintWait> ComplaintWaits => Set<ComplaintWait>();
     public DbSet<Branch> Branches => Set<Branch>();
+    public DbSet<SurveyTriggerSet> SurveyTriggers => Set<SurveyTriggerSet>();
+    public DbSet<ScheduledInvitation> ScheduledInvitations => Set<ScheduledInvitation>();
+    public DbSet<CustomerConsent> CustomerConsents => Set<CustomerConsent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -79,7 +79,7 @@ public static class InviteToSurvey
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        FeedbackTelemetry.InvitationsCreated.Add(1);
+        FeedbackTelemetry.InvitationsCreated.Add(1, new KeyValuePair<string, object?>("reason", "manual"));
         return TypedResults.Created($"{BasePath}/{invitation.Id}", InvitationResponse.From(invitation, links, now));
     }
 

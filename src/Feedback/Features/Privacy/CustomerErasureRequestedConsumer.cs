@@ -1,5 +1,6 @@
 using CustomerPlatform.Contracts.Customers;
 using CustomerPlatform.Feedback.Features.SurveyResponses;
+using CustomerPlatform.Feedback.Features.Triggers;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
 using CustomerPlatform.Messaging.Outbox;
@@ -12,7 +13,8 @@ namespace CustomerPlatform.Feedback.Features.Privacy;
 /// Erases the text of the customer's feedback items (free text that may say anything about them) and keeps each
 /// rating, kind, tag, branch and time, so NPS and every count stay as they were; likewise their complaints' descriptions, notes, replies and
 /// attachment links and the reasons given for compensation, keeping each case's category, severity, status and times
-/// and every compensation's amount; and the free-text answers of their survey responses, keeping scores and choices;
+/// and every compensation's amount; and the free-text answers of their survey responses, keeping scores and choices; stops the survey invitations
+/// due to them and withdraws their open links;
 /// then reports Feedback's part done.
 /// </summary>
 public sealed class CustomerErasureRequestedConsumer(FeedbackDbContext db, TenantContext tenant, TimeProvider clock)
@@ -27,6 +29,7 @@ public sealed class CustomerErasureRequestedConsumer(FeedbackDbContext db, Tenan
         await EraseComplaintsAsync(message.CustomerId, cancellationToken);
         await SurveyResponseErasure.EraseAsync(Db, message.CustomerId, cancellationToken);
         var now = Clock.GetUtcNow();
+        await TriggerErasure.EraseAsync(Db, message.CustomerId, now, cancellationToken);
         Db.EnqueueEvent(new CustomerErasureCompleted
         {
             TenantId = message.TenantId,

@@ -970,6 +970,175 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                     b.ToTable("survey_versions", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Triggers.CustomerConsent", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("granted");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.HasKey("TenantId", "CustomerId", "Channel")
+                        .HasName("pk_customer_consents");
+
+                    b.ToTable("customer_consents", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Triggers.ScheduledInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("channels");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<int>("QuietPeriodDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("quiet_period_days");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("skip_reason");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TriggerKey")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("trigger_key");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_invitations");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_scheduled_invitations_pending_due_at")
+                        .HasFilter("state = 'Pending'");
+
+                    b.HasIndex("SurveyId")
+                        .HasDatabaseName("ix_scheduled_invitations_survey_id");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .HasDatabaseName("ix_scheduled_invitations_tenant_customer");
+
+                    b.HasIndex("TenantId", "SurveyId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_scheduled_invitations_tenant_survey_created_at");
+
+                    b.HasIndex("TenantId", "SurveyId", "Reason", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_scheduled_invitations_tenant_survey_source");
+
+                    b.ToTable("scheduled_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Triggers.SurveyTriggerSet", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("Triggers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("triggers");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "SurveyId")
+                        .HasName("pk_survey_triggers");
+
+                    b.HasIndex("SurveyId")
+                        .HasDatabaseName("ix_survey_triggers_survey_id");
+
+                    b.ToTable("survey_triggers", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Messaging.Branches.Branch", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1238,6 +1407,26 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_survey_versions_survey_templates_survey_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Triggers.ScheduledInvitation", b =>
+                {
+                    b.HasOne("CustomerPlatform.Feedback.Domain.Surveys.SurveyTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scheduled_invitations_survey_templates_survey_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Triggers.SurveyTriggerSet", b =>
+                {
+                    b.HasOne("CustomerPlatform.Feedback.Domain.Surveys.SurveyTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_triggers_survey_templates_survey_id");
                 });
 
             modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Complaints.Complaint", b =>

@@ -1,0 +1,9 @@
+namespace CustomerPlatform.Feedback.Domain.Triggers;
+
+/// <summary>Where a scheduled invitation stands.</summary>
+public enum ScheduleState
+{
+    Pending,
+    Sent,
+    Skipped,
+}
