@@ -2,6 +2,7 @@ using CustomerPlatform.Feedback.Domain;
 using CustomerPlatform.Feedback.Domain.Compensations;
 using CustomerPlatform.Feedback.Domain.Complaints;
 using CustomerPlatform.Feedback.Domain.Surveys;
+using CustomerPlatform.Feedback.Features.Reports;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,10 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<SurveyVersion> SurveyVersions => Set<SurveyVersion>();
     public DbSet<SurveySubmission> SurveyResponses => Set<SurveySubmission>();
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+    public DbSet<ReportSettings> ReportSettings => Set<ReportSettings>();
+    public DbSet<ScoreDay> ScoreDays => Set<ScoreDay>();
+    public DbSet<SegmentMembership> SegmentMemberships => Set<SegmentMembership>();
+    public DbSet<PurchaseDay> PurchaseDays => Set<PurchaseDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

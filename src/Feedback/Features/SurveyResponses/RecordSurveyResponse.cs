@@ -111,6 +111,7 @@ public static class RecordSurveyResponse
         }, now);
         await db.SaveChangesAsync(cancellationToken);
         FeedbackTelemetry.ResponsesRecorded.Add(1);
+        FeedbackTelemetry.RecordScores(response);
         return TypedResults.Created(SurveyResponseEndpoints.PathOf(response.Id), SurveySubmissionResponse.From(response));
     }
 }
