@@ -5,6 +5,7 @@ using CustomerPlatform.Feedback.Features.Invitations;
 using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
 using CustomerPlatform.Feedback.Features.SurveyImport;
+using CustomerPlatform.Feedback.Features.Reports;
 using CustomerPlatform.Feedback.Features.SurveyResponses;
 using CustomerPlatform.Feedback.Features.Surveys;
 using CustomerPlatform.Feedback.Features.Themes;
@@ -38,6 +39,9 @@ public static class FeedbackEndpoints
         feedback.MapThemesReport();
         feedback.MapSurveyTriggers();
         feedback.MapListInvitations();
+        feedback.MapReportSettings();
+        feedback.MapScoresReport();
+        feedback.MapComplaintsReport();
         return app;
     }
 }

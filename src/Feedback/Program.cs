@@ -3,6 +3,7 @@ using CustomerPlatform.Feedback.Features.Invitations;
 using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.Triggers;
+using CustomerPlatform.Feedback.Features.Reports;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.Messaging.Branches;
@@ -15,6 +16,8 @@ builder.AddPlatformService<FeedbackDbContext>("feedback", bus =>
     bus.AddConsumer<PurchaseRecordedTriggerConsumer>();
     bus.AddConsumer<ServiceVisitRecordedTriggerConsumer>();
     bus.AddConsumer<ComplaintResolvedTriggerConsumer>();
+    bus.AddConsumer<SegmentMembershipConsumer>();
+    bus.AddConsumer<PurchaseCountConsumer>();
     bus.AddBranchDirectory<FeedbackDbContext>("feedback");
 });
 builder.Services.AddHostedService<ComplaintGaugeRefresher>();

@@ -3,6 +3,7 @@ using CustomerPlatform.Feedback.Domain.Compensations;
 using CustomerPlatform.Feedback.Domain.Complaints;
 using CustomerPlatform.Feedback.Domain.Surveys;
 using CustomerPlatform.Feedback.Domain.Triggers;
+using CustomerPlatform.Feedback.Features.Reports;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.ServiceDefaults.Persistence;
@@ -30,6 +31,10 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<SurveyTriggerSet> SurveyTriggers => Set<SurveyTriggerSet>();
     public DbSet<ScheduledInvitation> ScheduledInvitations => Set<ScheduledInvitation>();
     public DbSet<CustomerConsent> CustomerConsents => Set<CustomerConsent>();
+    public DbSet<ReportSettings> ReportSettings => Set<ReportSettings>();
+    public DbSet<ScoreDay> ScoreDays => Set<ScoreDay>();
+    public DbSet<SegmentMembership> SegmentMemberships => Set<SegmentMembership>();
+    public DbSet<PurchaseDay> PurchaseDays => Set<PurchaseDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -95,6 +95,7 @@ public static class RecordSurveyResponse
         db.EnqueueEvent(FeedbackReceivedEvents.For(response), now);
         await db.SaveChangesAsync(cancellationToken);
         FeedbackTelemetry.ResponsesRecorded.Add(1);
+        FeedbackTelemetry.RecordScores(response);
         return TypedResults.Created(SurveyResponseEndpoints.PathOf(response.Id), SurveySubmissionResponse.From(response));
     }
 }

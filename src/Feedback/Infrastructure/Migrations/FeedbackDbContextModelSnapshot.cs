@@ -1139,6 +1139,150 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                     b.ToTable("survey_triggers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Feedback.Features.Reports.PurchaseDay", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Branch")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<long>("Purchases")
+                        .HasColumnType("bigint")
+                        .HasColumnName("purchases");
+
+                    b.HasKey("TenantId", "Day", "Branch")
+                        .HasName("pk_purchase_days");
+
+                    b.ToTable("purchase_days", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Features.Reports.ReportSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("MinimumGroupSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_group_size");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_report_settings");
+
+                    b.ToTable("report_settings", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Features.Reports.ScoreDay", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Branch")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<long>("CesAnswers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ces_answers");
+
+                    b.Property<long>("CesSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ces_sum");
+
+                    b.Property<long>("CsatAnswers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("csat_answers");
+
+                    b.Property<long>("CsatSatisfied")
+                        .HasColumnType("bigint")
+                        .HasColumnName("csat_satisfied");
+
+                    b.Property<long>("CsatSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("csat_sum");
+
+                    b.Property<long>("Detractors")
+                        .HasColumnType("bigint")
+                        .HasColumnName("detractors");
+
+                    b.Property<long>("Passives")
+                        .HasColumnType("bigint")
+                        .HasColumnName("passives");
+
+                    b.Property<long>("Promoters")
+                        .HasColumnType("bigint")
+                        .HasColumnName("promoters");
+
+                    b.Property<long>("Responses")
+                        .HasColumnType("bigint")
+                        .HasColumnName("responses");
+
+                    b.HasKey("TenantId", "Day", "Branch", "SurveyId")
+                        .HasName("pk_survey_score_days");
+
+                    b.ToTable("survey_score_days", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Feedback.Features.Reports.SegmentMembership", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("segment_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<bool>("IsMember")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_member");
+
+                    b.Property<string>("SegmentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("segment_name");
+
+                    b.HasKey("TenantId", "SegmentId", "CustomerId")
+                        .HasName("pk_segment_memberships");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .HasDatabaseName("ix_segment_memberships_tenant_customer");
+
+                    b.ToTable("segment_memberships", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Messaging.Branches.Branch", b =>
                 {
                     b.Property<Guid>("TenantId")
