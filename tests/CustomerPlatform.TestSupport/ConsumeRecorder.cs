@@ -12,11 +12,17 @@ namespace CustomerPlatform.TestSupport;
 public sealed class ConsumeRecorder : FailedAttemptObserver, IConsumeObserver
 {
     private readonly ConcurrentDictionary<Guid, int> _retried = new();
-    private readonly ConcurrentDictionary<Guid, int> _completed = new();
+    private readonly ConcurrentDictionary<(Guid MessageId, string Queue), int> _completed = new();
     private readonly ConcurrentQueue<string> _faults = new();
     private readonly ConcurrentDictionary<Guid, int> _faulted = new();
 
-    public int TimesConsumed(Guid messageId) => _completed.GetValueOrDefault(messageId);
+    /// <summary>
+    /// How often the message was consumed to completion: on the queue named, or on all of the service's queues together.
+    /// A message the service consumes on two queues counts twice per delivery; name the queue whose handling a test
+    /// waits for, or it may go on while the other queue's consumer is still working.
+    /// </summary>
+    public int TimesConsumed(Guid messageId, string? queue = null) =>
+        _completed.Where(entry => entry.Key.MessageId == messageId && (queue is null || entry.Key.Queue == queue)).Sum(entry => entry.Value);
 
     /// <summary>How many attempts to consume the message failed and were retried (seen by the endpoints' retry filter).</summary>
     public int TimesRetried(Guid messageId) => _retried.GetValueOrDefault(messageId);
@@ -39,7 +45,8 @@ public sealed class ConsumeRecorder : FailedAttemptObserver, IConsumeObserver
     {
         if (context.MessageId is { } messageId)
         {
-            _completed.AddOrUpdate(messageId, 1, (_, count) => count + 1);
+            var queue = context.ReceiveContext.InputAddress.Segments[^1].Trim('/');
+            _completed.AddOrUpdate((messageId, queue), 1, (_, count) => count + 1);
         }
 
         return Task.CompletedTask;

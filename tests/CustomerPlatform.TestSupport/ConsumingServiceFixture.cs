@@ -25,20 +25,23 @@ public abstract class ConsumingServiceFixture<TProgram>(string databaseConnectio
         where T : class =>
         _testBus!.Publish(message, context => context.MessageId = messageId);
 
-    /// <summary>Waits until the service has consumed the message to completion at least <paramref name="times"/> times.</summary>
-    public async Task WaitUntilConsumedAsync(Guid messageId, int times = 1, TimeSpan? timeout = null)
+    /// <summary>
+    /// Waits until the service has consumed the message to completion at least <paramref name="times"/> times, on
+    /// <paramref name="queue"/> when named (needed when more than one of the service's consumers takes the message).
+    /// </summary>
+    public async Task WaitUntilConsumedAsync(Guid messageId, int times = 1, TimeSpan? timeout = null, string? queue = null)
     {
         try
         {
             await Eventually.AssertAsync(
-                () => Task.FromResult(Consumed.TimesConsumed(messageId) >= times),
+                () => Task.FromResult(Consumed.TimesConsumed(messageId, queue) >= times),
                 $"message {messageId} should have been consumed {times} time(s)",
                 timeout);
         }
         catch (FailException)
         {
             // Say what did happen: how far it got, and why attempts failed.
-            Assert.Fail($"message {messageId} should have been consumed {times} time(s), was {Consumed.TimesConsumed(messageId)} ({Consumed.DescribeFaults()})");
+            Assert.Fail($"message {messageId} should have been consumed {times} time(s){(queue is null ? "" : " on " + queue)}, was {Consumed.TimesConsumed(messageId, queue)} ({Consumed.DescribeFaults()})");
         }
     }
 
