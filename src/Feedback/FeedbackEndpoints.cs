@@ -3,6 +3,7 @@ using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Features.Invitations;
 using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
+using CustomerPlatform.Feedback.Features.SurveyPage;
 using CustomerPlatform.Feedback.Features.SurveyResponses;
 using CustomerPlatform.Feedback.Features.Surveys;
 using CustomerPlatform.ServiceDefaults.Security;
@@ -28,6 +29,8 @@ public static class FeedbackEndpoints
         feedback.MapDecideCompensation();
         feedback.MapSurveyResponses();
         feedback.MapInvitations();
+        // Outside the API group: customers open it with no API key (see SurveyPageEndpoints).
+        app.MapSurveyPage();
         return app;
     }
 }

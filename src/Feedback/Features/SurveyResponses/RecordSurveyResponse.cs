@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using CustomerPlatform.Contracts.Feedback;
 using CustomerPlatform.Feedback.Domain.Surveys;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.Messaging.Outbox;
@@ -93,22 +92,7 @@ public static class RecordSurveyResponse
 
         var response = SurveySubmission.Record(version, request.CustomerId, request.Branch, request.Channel!.Value, language, answers, answeredAt, now);
         db.SurveyResponses.Add(response);
-        db.EnqueueEvent(new FeedbackReceived
-        {
-            TenantId = response.TenantId,
-            FeedbackId = response.Id,
-            CustomerId = response.CustomerId,
-            Branch = response.Branch,
-            Rating = response.Nps,
-            Source = "survey",
-            SurveyId = response.SurveyId,
-            SurveyVersion = response.SurveyVersion,
-            ResponseId = response.Id,
-            Nps = response.Nps,
-            Csat = response.Csat,
-            Ces = response.Ces,
-            OccurredAt = response.AnsweredAt,
-        }, now);
+        db.EnqueueEvent(SurveyResponseEvents.FeedbackReceivedFor(response), now);
         await db.SaveChangesAsync(cancellationToken);
         FeedbackTelemetry.ResponsesRecorded.Add(1);
         return TypedResults.Created(SurveyResponseEndpoints.PathOf(response.Id), SurveySubmissionResponse.From(response));
