@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CustomerPlatform.Feedback.Domain.Surveys;
 
 namespace CustomerPlatform.Feedback.Features.SurveyPage;
@@ -49,7 +50,8 @@ public static class SurveyPageHtml
         @media (prefers-reduced-motion:no-preference){html{scroll-behavior:smooth}}
         """;
 
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+    // Letters of every script stay readable in the page source; markup characters are still encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>The form for the version's questions, in <paramref name="language"/>, posting back to its own link.</summary>
     public static string Form(SurveyPageText text, SurveyVersion version, string language, string token, SurveyFormState state)
