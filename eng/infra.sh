@@ -8,6 +8,9 @@
 #   eng/infra.sh down     stop both local servers
 #   eng/infra.sh install  only install the missing packages (an image build step)
 #
+# Chromium (Debian's chromium, /usr/bin/chromium) is installed too: the end-to-end tests drive it headless
+# through Playwright, which is told never to download a browser of its own.
+#
 # Settings (environment): CP_PG_HOST, CP_PG_PORT, CP_PG_USER, CP_PG_PASSWORD, CP_RABBIT_HOST,
 # CP_RABBIT_PORT, CP_RABBIT_MANAGEMENT_PORT, CP_RABBIT_USER, CP_RABBIT_PASSWORD.
 # Servers are installed, started and provisioned only when their host is this machine; a remote
@@ -236,8 +239,14 @@ take_lock() {
   flock -w 300 9 || die "another eng/infra.sh has held the lock for 5 minutes"
 }
 
+# The browser the public survey page's end-to-end test drives; installed here so a fresh machine's test command has it.
+browser_install() {
+  command -v chromium >/dev/null 2>&1 || apt_install chromium
+}
+
 cmd_up() {
   take_lock
+  browser_install
   pg_up
   rabbit_up
 }
@@ -246,7 +255,8 @@ cmd_install() {
   take_lock
   if is_local "$PG_HOST"; then pg_install; fi
   if is_local "$RABBIT_HOST"; then rabbit_install; fi
-  log "PostgreSQL and RabbitMQ are installed"
+  browser_install
+  log "PostgreSQL, RabbitMQ and Chromium are installed"
 }
 
 cmd_status() {

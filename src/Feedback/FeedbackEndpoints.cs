@@ -6,6 +6,7 @@ using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.RecordFeedback;
 using CustomerPlatform.Feedback.Features.SurveyImport;
 using CustomerPlatform.Feedback.Features.Reports;
+using CustomerPlatform.Feedback.Features.SurveyPage;
 using CustomerPlatform.Feedback.Features.SurveyResponses;
 using CustomerPlatform.Feedback.Features.Surveys;
 using CustomerPlatform.Feedback.Features.Themes;
@@ -42,6 +43,8 @@ public static class FeedbackEndpoints
         feedback.MapReportSettings();
         feedback.MapScoresReport();
         feedback.MapComplaintsReport();
+        // Outside the API group: customers open it with no API key (see SurveyPageEndpoints).
+        app.MapSurveyPage();
         return app;
     }
 }

@@ -21,6 +21,7 @@ builder.Services.AddSingleton<ApiKeyAuthenticator>();
 builder.Services.AddSingleton<InternalTokenSigner>();
 builder.Services.AddSingleton<OperatorKey>();
 builder.Services.AddSingleton<KeyRateLimiter>();
+builder.Services.AddSingleton<PublicPageRateLimiter>();
 builder.Services.AddSingleton<AuditTrail>();
 builder.Services.AddHostedService<AuditWriter>();
 builder.Services.AddPersonalData();

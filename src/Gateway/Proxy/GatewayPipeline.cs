@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using CustomerPlatform.ServiceDefaults.Http;
 using CustomerPlatform.ServiceDefaults.Problems;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.Features;
@@ -43,6 +44,12 @@ public static class GatewayPipeline
     {
         proxy.Use(async (context, next) =>
         {
+            if (ServiceRoutes.IsPublic(context.GetReverseProxyFeature().Route.Config))
+            {
+                await AdmitPublicAsync(context, next);
+                return;
+            }
+
             var caller = await AdmitAsync(context);
             if (caller is null)
             {
@@ -53,6 +60,31 @@ public static class GatewayPipeline
             await next();
         });
         return proxy;
+    }
+
+    /// <summary>
+    /// A public page goes upstream with no identity: whatever Authorization or cookie a browser sends is dropped, so
+    /// neither an API key nor an internal token can ride along (the page's token in its path is its only credential).
+    /// Limited per client IP address (429 otherwise), as there is no key to limit by.
+    /// </summary>
+    private static async Task AdmitPublicAsync(HttpContext context, Func<Task> next)
+    {
+        context.Request.Headers.Remove("Authorization");
+        context.Request.Headers.Remove("Cookie");
+        var limiter = context.RequestServices.GetRequiredService<PublicPageRateLimiter>();
+        if (!limiter.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await ProblemDetailsSetup.Problem(
+                    StatusCodes.Status429TooManyRequests,
+                    "Too many requests from this address.",
+                    $"Retry after {seconds} s.")
+                .ExecuteAsync(context);
+            return;
+        }
+
+        await next();
     }
 
     /// <summary>
@@ -191,8 +223,11 @@ public static class GatewayPipeline
             var headers = http.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            headers["Referrer-Policy"] = PublicPages.ReferrerPolicy;
+            // The public pages load their own stylesheet and post their form back to themselves; nothing else loads.
+            headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(PublicPages.PathPrefix, StringComparison.OrdinalIgnoreCase)
+                ? PublicPages.ContentSecurityPolicy
+                : "default-src 'none'; frame-ancestors 'none'";
             if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             {
                 headers.CacheControl = "no-store";

@@ -1,3 +1,4 @@
+using CustomerPlatform.ServiceDefaults.Http;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -10,6 +11,12 @@ namespace CustomerPlatform.Gateway.Proxy;
 public static class ServiceRoutes
 {
     public static readonly IReadOnlyList<string> Services = ["customers", "feedback", "loyalty", "standards"];
+
+    /// <summary>Route metadata key marking a route customers open without an API key (see <see cref="IsPublic"/>).</summary>
+    public const string PublicMetadataKey = "Public";
+
+    /// <summary>The route of the public survey pages, served by Feedback.</summary>
+    public const string SurveyPageRouteId = "survey-page";
 
     /// <summary>How long an upstream may stay silent before the gateway answers 504 instead of hanging.</summary>
     private static readonly TimeSpan UpstreamTimeout = TimeSpan.FromSeconds(30);
@@ -41,8 +48,19 @@ public static class ServiceRoutes
             });
         }
 
+        routes.Add(new RouteConfig
+        {
+            RouteId = SurveyPageRouteId,
+            ClusterId = "feedback",
+            Match = new RouteMatch { Path = PublicPages.PathPrefix + "/{**rest}", Methods = ["GET", "HEAD", "POST"] },
+            Metadata = new Dictionary<string, string> { [PublicMetadataKey] = "true" },
+        });
         return (routes, clusters);
     }
+
+    /// <summary>Whether the route is one of the public pages, which carry no caller at all.</summary>
+    public static bool IsPublic(RouteConfig route) =>
+        route.Metadata?.TryGetValue(PublicMetadataKey, out var value) == true && value == "true";
 
     private static Dictionary<string, DestinationConfig> Destinations(IConfiguration configuration, string service)
     {

@@ -42,6 +42,9 @@ public sealed class SurveyInvitation : ITenantOwned
     public DateTimeOffset? RespondedAt { get; private set; }
     public Guid? ResponseId { get; private set; }
 
+    /// <summary>Row version (PostgreSQL xmin): two answers racing through the same link cannot both be saved.</summary>
+    public uint Version { get; private set; }
+
     public InvitationStatus StatusAt(DateTimeOffset now) =>
         RespondedAt is not null ? InvitationStatus.Responded
         : now >= ExpiresAt ? InvitationStatus.Expired

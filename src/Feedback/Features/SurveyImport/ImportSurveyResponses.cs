@@ -133,15 +133,18 @@ public static class ImportSurveyResponses
         // Every entity added here is new, so scanning thousands of snapshots for changes (jsonb answers compare by
         // serialising) finds nothing and costs most of the request.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var responses = new List<SurveySubmission>(checkedRows.Count);
         foreach (var (row, language, answers) in checkedRows)
         {
             var response = SurveySubmission.Record(surveyVersion, row.CustomerId, row.Branch!, row.Channel!.Value, language, answers, row.AnsweredAt!.Value, now, imported: true);
+            responses.Add(response);
             db.SurveyResponses.Add(response);
             db.EnqueueEvent(FeedbackReceivedEvents.For(response), now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        FeedbackTelemetry.ResponsesRecorded.Add(checkedRows.Count);
+        FeedbackTelemetry.ResponsesRecorded.Add(responses.Count);
+        responses.ForEach(FeedbackTelemetry.RecordScores);
         return TypedResults.Ok(new ImportSurveyResponsesResponse(checkedRows.Count));
     }
 

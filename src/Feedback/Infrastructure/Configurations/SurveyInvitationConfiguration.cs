@@ -13,6 +13,7 @@ internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<S
         builder.Property(invitation => invitation.Branch).HasMaxLength(SurveyInvitation.MaxBranchLength);
         builder.Property(invitation => invitation.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(invitation => invitation.Reason).HasConversion<string>().HasMaxLength(30);
+        builder.Property(invitation => invitation.Version).IsRowVersion();
         builder.Property(invitation => invitation.Language).HasMaxLength(SurveyContent.MaxLanguageTagLength);
         builder.HasOne<SurveyVersion>().WithMany()
             .HasForeignKey(invitation => new { invitation.TenantId, invitation.SurveyId, invitation.SurveyVersion })
