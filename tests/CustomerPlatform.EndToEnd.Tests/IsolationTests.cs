@@ -232,6 +232,10 @@ public sealed class IsolationTests(PlatformFixture platform)
             new { customerId, branch = "central", channel = "letter", answers = new Dictionary<string, string> { ["comment"] = "Isolation probe" } });
         Assert.Equal(HttpStatusCode.Created, surveyResponse.StatusCode);
         var surveyResponseId = (await surveyResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var invitation = await platform.SendAsync(HttpMethod.Post, $"/api/v1/feedback/surveys/{surveyId}/invitations", platform.BusinessA,
+            new { customerId, branch = "central", channel = "email" });
+        Assert.Equal(HttpStatusCode.Created, invitation.StatusCode);
+        var invitationId = (await invitation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         using var segment = await platform.SendAsync(HttpMethod.Post, "/api/v1/customers/segments", platform.BusinessA,
             new { name = $"Isolated {Guid.NewGuid():N}", rules = new { conditions = Array.Empty<object>() } });
         var segmentId = (await segment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -250,7 +254,7 @@ public sealed class IsolationTests(PlatformFixture platform)
         importRequest.Content = new StringContent("email,displayName\nisolated.import@example.com,Isolated Import\n", System.Text.Encoding.UTF8, "text/csv");
         using var import = await platform.Http.SendAsync(importRequest);
         var importId = (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId, surveyResponseId);
+        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId, surveyResponseId, invitationId);
     }
 
     private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
@@ -286,7 +290,7 @@ public sealed class IsolationTests(PlatformFixture platform)
     /// <summary>Business A's resources, by the path parameter names the documents use.</summary>
     private sealed record BusinessAResources(
         Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId, Guid ComplaintId, Guid SegmentId, Guid ImportId,
-        Guid ErasedCustomerId, Guid SurveyId, Guid CompensationId, Guid SurveyResponseId)
+        Guid ErasedCustomerId, Guid SurveyId, Guid CompensationId, Guid SurveyResponseId, Guid InvitationId)
     {
         /// <summary>A path parameter's value: an id, or for a survey's version its number (version 1 is published).</summary>
         public string ValueFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
@@ -308,6 +312,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             ("customers", "id") => CustomerId,
             ("feedback", "id") when operation.PathTemplate.Contains("/complaints/", StringComparison.Ordinal) => ComplaintId,
             ("feedback", "id") when operation.PathTemplate.Contains("/responses/", StringComparison.Ordinal) => SurveyResponseId,
+            ("feedback", "id") when operation.PathTemplate.Contains("/invitations/", StringComparison.Ordinal) => InvitationId,
             ("feedback", "id") => FeedbackId,
             ("feedback", "surveyId") => SurveyId,
             ("feedback", "compensationId") => CompensationId,
