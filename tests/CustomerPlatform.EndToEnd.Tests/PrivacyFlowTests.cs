@@ -26,7 +26,12 @@ public sealed class PrivacyFlowTests(PlatformFixture platform)
         await PostForIdAsync($"/api/v1/customers/{customerId}/purchases", new { branch, amount = 42m, currency = "EUR" });
         await Eventually.AssertAsync(async () => Balance((await GetAsync($"/api/v1/loyalty/accounts/{customerId}")).Body) == 42, "the purchase's points should be credited");
         await Eventually.AssertAsync(async () => (await GetAsync($"/api/v1/standards/scorecard?branch={branch}")).Body.GetProperty("responses").GetInt32() == 1, "Standards should count the rating");
-        await Eventually.AssertAsync(async () => (await GetAsync($"/api/v1/customers/{customerId}/metrics")).Body.GetProperty("purchaseCount").GetInt32() == 1, "metrics should count the purchase");
+        // The RFM worker scores the purchase after the metrics count it: wait for both, or the scores appear mid-test.
+        await Eventually.AssertAsync(
+            async () => (await GetAsync($"/api/v1/customers/{customerId}/metrics")).Body is var metrics
+                && metrics.GetProperty("purchaseCount").GetInt32() == 1
+                && metrics.GetProperty("recencyScore").ValueKind == JsonValueKind.Number,
+            "metrics should count and score the purchase");
         var scorecardBefore = (await GetAsync($"/api/v1/standards/scorecard?branch={branch}")).Body.ToString();
         var metricsBefore = (await GetAsync($"/api/v1/customers/{customerId}/metrics")).Body.ToString();
 
