@@ -126,7 +126,7 @@ public sealed class NeedsReportTests(CustomersServiceFixture fixture) : IClassFi
 
         using var own = await client.SendWithTokenAsync(HttpMethod.Get, InteractionsApi.NeedsReportPath + Weeks, token);
         using var other = await client.SendWithTokenAsync(HttpMethod.Get, $"{InteractionsApi.NeedsReportPath}{Weeks}&branch=north", token);
-        using var otherCsv = await client.SendWithTokenAsync(HttpMethod.Get, $"{InteractionsApi.NeedsReportPath}.csv{Weeks}&branch=north", token);
+        using var otherCsv = await client.SendWithTokenAsync(HttpMethod.Get, $"{InteractionsApi.NeedsReportPath}{Weeks}&branch=north&format=csv", token);
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         var periods = (await CustomersApi.ReadJsonAsync(own)).GetProperty("periods").EnumerateArray().ToList();
@@ -164,7 +164,7 @@ public sealed class NeedsReportTests(CustomersServiceFixture fixture) : IClassFi
         using var client = fixture.Service.CreateTenantClient(_tenantId);
 
         using var json = await client.GetAsync($"{InteractionsApi.NeedsReportPath}?{query}");
-        using var csv = await client.GetAsync($"{InteractionsApi.NeedsReportPath}.csv?{query}");
+        using var csv = await client.GetAsync($"{InteractionsApi.NeedsReportPath}?{query}&format=csv");
 
         ProblemResponse.ErrorsFor(await ProblemResponse.ReadAsync(json, HttpStatusCode.BadRequest, "validation"), field);
         ProblemResponse.ErrorsFor(await ProblemResponse.ReadAsync(csv, HttpStatusCode.BadRequest, "validation"), field);
@@ -175,7 +175,7 @@ public sealed class NeedsReportTests(CustomersServiceFixture fixture) : IClassFi
     {
         using var client = fixture.Service.CreateTenantClient(_tenantId);
 
-        using var response = await client.GetAsync($"{InteractionsApi.NeedsReportPath}.csv?period=week&from=2025-03-03&to=2025-03-16");
+        using var response = await client.GetAsync($"{InteractionsApi.NeedsReportPath}?period=week&from=2025-03-03&to=2025-03-16&format=csv");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);

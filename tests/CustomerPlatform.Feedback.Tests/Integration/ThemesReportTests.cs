@@ -53,7 +53,10 @@ public sealed class ThemesReportTests(FeedbackServiceFixture fixture) : IClassFi
             await CommentAsync(client, comment);
         }
 
-        using var response = await client.GetAsync($"{ThemesPath}.csv?period=month&minimumMentions=3&top=5");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{ThemesPath}?period=month&minimumMentions=3&top=5");
+        request.Headers.Accept.ParseAdd("text/csv");
+
+        using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -113,6 +116,7 @@ public sealed class ThemesReportTests(FeedbackServiceFixture fixture) : IClassFi
     [InlineData("top=0", "top")]
     [InlineData("top=101", "top")]
     [InlineData("minimumMentions=1", "minimumMentions")]
+    [InlineData("format=xml", "format")]
     public async Task Themes_WithABadParameter_Return400NamingIt(string query, string field)
     {
         using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());

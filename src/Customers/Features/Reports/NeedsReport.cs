@@ -9,66 +9,25 @@ namespace CustomerPlatform.Customers.Features.Reports;
 
 /// <summary>
 /// Needs and enquiry trends: interactions by topic, purpose, channel and branch per week or month, against the
-/// period before, as JSON or as a CSV download. A branch-restricted key sees its own branch's figures only.
+/// period before, as JSON or as a CSV download (the same numbers). A branch-restricted key sees its own branch's figures only.
 /// </summary>
 public static class NeedsReport
 {
-    public static void MapNeedsReport(this RouteGroupBuilder group)
-    {
-        group.MapGet("/reports/needs", GetAsync).WithName("GetNeedsReport");
-        group.MapGet("/reports/needs.csv", ExportCsvAsync).WithName("ExportNeedsReportCsv")
+    public static void MapNeedsReport(this RouteGroupBuilder group) =>
+        group.MapGet("/reports/needs", GetAsync).WithName("GetNeedsReport")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
-    }
-
-    /// <summary>The report as JSON: every period of the range, with its counts.</summary>
-    /// <param name="period">week (ISO weeks from Monday, the default), month or quarter; UTC.</param>
-    /// <param name="from">First day (yyyy-mm-dd); the report starts with the period holding it. Default: 12 periods ending with to's.</param>
-    /// <param name="to">Last day (yyyy-mm-dd); the report ends with the period holding it. Default: today. At most 104 weeks, 36 months or 20 quarters in all.</param>
-    /// <param name="branch">Count only this branch's interactions.</param>
-    public static async Task<Results<Ok<NeedsReportResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        CustomersDbContext db,
-        TenantContext tenant,
-        TimeProvider clock,
-        CancellationToken cancellationToken,
-        string? period = null,
-        string? from = null,
-        string? to = null,
-        string? branch = null)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var range = ReportRange.TryRead(period, from, to, Today(clock), errors);
-        if (range is null)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var scope = BranchScope(tenant, branch);
-        if (scope is not null && !tenant.MayActFor(scope))
-        {
-            return Problems.OtherBranch(scope);
-        }
-
-        var rows = new List<NeedsReportRow>();
-        await using (var query = await NeedsReportQuery.RunAsync(db, tenant.TenantId, range, scope, cancellationToken))
-        {
-            await foreach (var row in query.ReadAsync(cancellationToken))
-            {
-                rows.Add(row);
-            }
-        }
-
-        return TypedResults.Ok(NeedsReportBuilder.Build(range, scope, rows));
-    }
 
     /// <summary>
-    /// The same report as CSV (text/csv, UTF-8): a header, then a line per period, dimension (total, topic, purpose,
-    /// channel, branch) and value, with count, previousCount, change and changePercent. Streamed.
+    /// The report: every period of the range with its counts, as JSON, or as CSV (<c>?format=csv</c> or
+    /// <c>Accept: text/csv</c>; UTF-8, streamed): a header, then a line per period, dimension (total, topic, purpose,
+    /// channel, branch) and value, with count, previousCount, change and changePercent.
     /// </summary>
     /// <param name="period">week (ISO weeks from Monday, the default), month or quarter; UTC.</param>
     /// <param name="from">First day (yyyy-mm-dd); the report starts with the period holding it. Default: 12 periods ending with to's.</param>
     /// <param name="to">Last day (yyyy-mm-dd); the report ends with the period holding it. Default: today. At most 104 weeks, 36 months or 20 quarters in all.</param>
     /// <param name="branch">Count only this branch's interactions.</param>
-    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportCsvAsync(
+    /// <param name="format">json (the default) or csv.</param>
+    public static async Task<Results<Ok<NeedsReportResponse>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetAsync(
         CustomersDbContext db,
         TenantContext tenant,
         TimeProvider clock,
@@ -77,11 +36,13 @@ public static class NeedsReport
         string? period = null,
         string? from = null,
         string? to = null,
-        string? branch = null)
+        string? branch = null,
+        string? format = null)
     {
         var errors = new Dictionary<string, string[]>();
         var range = ReportRange.TryRead(period, from, to, Today(clock), errors);
-        if (range is null)
+        var csv = ReportFormat.WantsCsv(http.Request, format, errors);
+        if (range is null || csv is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -94,14 +55,28 @@ public static class NeedsReport
 
         // Run before the response starts, so a failing query is still a problem response rather than a cut-off file.
         var query = await NeedsReportQuery.RunAsync(db, tenant.TenantId, range, scope, cancellationToken);
-        http.Response.RegisterForDisposeAsync(query);
-        var fileName = string.Create(
-            CultureInfo.InvariantCulture,
-            $"needs-{range.Period.ToString().ToLowerInvariant()}-{range.First:yyyy-MM-dd}-{range.LastDay:yyyy-MM-dd}.csv");
-        return TypedResults.Stream(
-            body => NeedsReportCsv.WriteAsync(query.ReadAsync(http.RequestAborted), range.Period, body, http.RequestAborted),
-            Csv.ContentType,
-            fileName);
+        if (csv == true)
+        {
+            http.Response.RegisterForDisposeAsync(query);
+            var fileName = string.Create(
+                CultureInfo.InvariantCulture,
+                $"needs-{range.Period.ToString().ToLowerInvariant()}-{range.First:yyyy-MM-dd}-{range.LastDay:yyyy-MM-dd}.csv");
+            return TypedResults.Stream(
+                body => NeedsReportCsv.WriteAsync(query.ReadAsync(http.RequestAborted), range.Period, body, http.RequestAborted),
+                Csv.ContentType,
+                fileName);
+        }
+
+        var rows = new List<NeedsReportRow>();
+        await using (query)
+        {
+            await foreach (var row in query.ReadAsync(cancellationToken))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return TypedResults.Ok(NeedsReportBuilder.Build(range, scope, rows));
     }
 
     // A branch-restricted key reports on its own branch unless it names one (and naming another is refused).

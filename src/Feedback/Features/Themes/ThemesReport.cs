@@ -48,73 +48,40 @@ public static class ThemesReport
     public const int DefaultMinimumMentions = 3;
     public const string CsvHeader = "periodStart,periodEnd,list,text,mentions,previousMentions,change";
 
-    public static void MapThemesReport(this RouteGroupBuilder feedback)
-    {
-        feedback.MapGet("/reports/themes", GetAsync).WithName("GetThemesReport").WithTags("Reports");
-        feedback.MapGet("/reports/themes.csv", ExportCsvAsync).WithName("ExportThemesReportCsv").WithTags("Reports")
+    public static void MapThemesReport(this RouteGroupBuilder feedback) =>
+        feedback.MapGet("/reports/themes", GetAsync).WithName("GetThemesReport").WithTags("Reports")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
-    }
-
-    /// <summary>The themes of every period of the range as JSON. A branch-restricted key reads its own branch's comments only.</summary>
-    /// <param name="period">week (ISO weeks from Monday, the default), month or quarter; UTC.</param>
-    /// <param name="from">First day (yyyy-mm-dd); the report starts with the period holding it. Default: 12 periods ending with to's.</param>
-    /// <param name="to">Last day (yyyy-mm-dd); the report ends with the period holding it. Default: today.</param>
-    /// <param name="branch">Read only this branch's comments.</param>
-    /// <param name="top">How many terms, phrases and rising themes per period, 1 to 100 (default 20).</param>
-    /// <param name="minimumMentions">Leave out themes fewer comments mention, 2 to 1000 (default 3): a word one customer wrote can name them.</param>
-    public static async Task<Results<Ok<ThemesReportResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        FeedbackDbContext db,
-        TenantContext tenant,
-        TimeProvider clock,
-        CancellationToken cancellationToken,
-        string? period = null,
-        string? from = null,
-        string? to = null,
-        string? branch = null,
-        int? top = null,
-        int? minimumMentions = null)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var request = TryRead(tenant, clock, period, from, to, branch, top, minimumMentions, errors);
-        if (request is null)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        if (request.Branch is { } scope && !tenant.MayActFor(scope))
-        {
-            return Problems.OtherBranch(scope);
-        }
-
-        var rows = await RunAsync(db, tenant.TenantId, request, cancellationToken);
-        return TypedResults.Ok(Build(request, rows));
-    }
 
     /// <summary>
-    /// The same report as CSV (text/csv, UTF-8): a line per period, list (term, phrase, rising) and theme, with
-    /// mentions, previousMentions and change.
+    /// The themes of every period of the range, as JSON, or as CSV (<c>?format=csv</c> or <c>Accept: text/csv</c>): a
+    /// line per period, list (term, phrase, rising) and theme, with mentions, previousMentions and change. A
+    /// branch-restricted key reads its own branch's comments only.
     /// </summary>
     /// <param name="period">week (ISO weeks from Monday, the default), month or quarter; UTC.</param>
     /// <param name="from">First day (yyyy-mm-dd); the report starts with the period holding it. Default: 12 periods ending with to's.</param>
     /// <param name="to">Last day (yyyy-mm-dd); the report ends with the period holding it. Default: today.</param>
     /// <param name="branch">Read only this branch's comments.</param>
     /// <param name="top">How many terms, phrases and rising themes per period, 1 to 100 (default 20).</param>
-    /// <param name="minimumMentions">Leave out themes fewer comments mention, 2 to 1000 (default 3).</param>
-    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportCsvAsync(
+    /// <param name="minimumMentions">Leave out themes fewer comments mention, 2 to 1000 (default 3): a word one customer wrote can name them.</param>
+    /// <param name="format">json (the default) or csv.</param>
+    public static async Task<Results<Ok<ThemesReportResponse>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetAsync(
         FeedbackDbContext db,
         TenantContext tenant,
         TimeProvider clock,
+        HttpContext http,
         CancellationToken cancellationToken,
         string? period = null,
         string? from = null,
         string? to = null,
         string? branch = null,
         int? top = null,
-        int? minimumMentions = null)
+        int? minimumMentions = null,
+        string? format = null)
     {
         var errors = new Dictionary<string, string[]>();
         var request = TryRead(tenant, clock, period, from, to, branch, top, minimumMentions, errors);
-        if (request is null)
+        var csv = ReportFormat.WantsCsv(http.Request, format, errors);
+        if (request is null || csv is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -125,6 +92,11 @@ public static class ThemesReport
         }
 
         var report = Build(request, await RunAsync(db, tenant.TenantId, request, cancellationToken));
+        if (csv != true)
+        {
+            return TypedResults.Ok(report);
+        }
+
         var lines = report.Periods.SelectMany(themes =>
             new[] { ("term", themes.Terms), ("phrase", themes.Phrases), ("rising", themes.Rising) }
                 .SelectMany(list => list.Item2.Select(theme => CsvLine(themes, list.Item1, theme))));
@@ -132,7 +104,7 @@ public static class ThemesReport
             CultureInfo.InvariantCulture,
             $"themes-{request.Range.Period.ToString().ToLowerInvariant()}-{request.Range.First:yyyy-MM-dd}-{request.Range.LastDay:yyyy-MM-dd}.csv");
         return TypedResults.Stream(
-            body => Csv.WriteAsync(lines.ToAsyncEnumerable(), CsvHeader, line => line, body, cancellationToken),
+            body => Csv.WriteAsync(lines.ToAsyncEnumerable(), CsvHeader, line => line, body, http.RequestAborted),
             Csv.ContentType,
             fileName);
     }
