@@ -13,6 +13,7 @@ builder.AddPlatformService<FeedbackDbContext>("feedback", bus =>
 {
     bus.AddConsumer<CustomerErasureRequestedConsumer>();
     bus.AddConsumer<CustomerConsentChangedConsumer>();
+    bus.AddConsumer<CustomerRegisteredConsentConsumer>();
     bus.AddConsumer<PurchaseRecordedTriggerConsumer>();
     bus.AddConsumer<ServiceVisitRecordedTriggerConsumer>();
     bus.AddConsumer<ComplaintResolvedTriggerConsumer>();

@@ -71,6 +71,29 @@ public sealed class SurveyTriggerFlowTests(SurveyTriggersFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task PurchaseRecorded_ByACustomerWhoConsentedAtSignUp_InvitesOnTheConsentedChannel()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var surveyId = await CreateSurveyAsync(client, EveryTypeSurvey());
+        await SetAsync(client, surveyId, Trigger(channels: ["email", "sms"]));
+        var customerId = Guid.NewGuid();
+        await PublishAndWaitAsync(new CustomerRegistered
+        {
+            TenantId = tenantId,
+            CustomerId = customerId,
+            DisplayName = "Sign-up Sam",
+            ConsentedChannels = ["sms"],
+            OccurredAt = DateTimeOffset.UtcNow,
+        });
+
+        await PurchaseAsync(tenantId, customerId);
+
+        var invitation = await SingleInvitationAsync(client, surveyId, customerId);
+        Assert.Equal("sms", invitation.GetProperty("channel").GetString());
+    }
+
+    [Fact]
     public async Task PurchaseRecorded_WithSamplingRateZero_SchedulesNothing()
     {
         var tenantId = Guid.NewGuid();
