@@ -1,7 +1,5 @@
 using CustomerPlatform.ServiceDefaults.Reports;
-using System.Globalization;
 using CustomerPlatform.Customers.Infrastructure;
-using CustomerPlatform.ServiceDefaults.Problems;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,31 +38,24 @@ public static class NeedsReport
         string? format = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var range = ReportRange.TryRead(period, from, to, Today(clock), errors);
-        var csv = ReportFormat.WantsCsv(http.Request, format, errors);
-        if (range is null || csv is null || errors.Count > 0)
+        var request = ReportRequest.TryRead(http.Request, tenant, clock, period, from, to, branch, format, errors);
+        if (request is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var scope = BranchScope(tenant, branch);
-        if (scope is not null && !tenant.MayActFor(scope))
+        if (request.RefusedFor(tenant) is { } refused)
         {
-            return Problems.OtherBranch(scope);
+            return refused;
         }
 
+        var (range, scope) = (request.Range, request.Branch);
         // Run before the response starts, so a failing query is still a problem response rather than a cut-off file.
         var query = await NeedsReportQuery.RunAsync(db, tenant.TenantId, range, scope, cancellationToken);
-        if (csv == true)
+        if (request.WantsCsv)
         {
             http.Response.RegisterForDisposeAsync(query);
-            var fileName = string.Create(
-                CultureInfo.InvariantCulture,
-                $"needs-{range.Period.ToString().ToLowerInvariant()}-{range.First:yyyy-MM-dd}-{range.LastDay:yyyy-MM-dd}.csv");
-            return TypedResults.Stream(
-                body => NeedsReportCsv.WriteAsync(query.ReadAsync(http.RequestAborted), range.Period, body, http.RequestAborted),
-                Csv.ContentType,
-                fileName);
+            return request.CsvFile("needs", body => NeedsReportCsv.WriteAsync(query.ReadAsync(http.RequestAborted), range.Period, body, http.RequestAborted));
         }
 
         var rows = new List<NeedsReportRow>();
@@ -78,10 +69,4 @@ public static class NeedsReport
 
         return TypedResults.Ok(NeedsReportBuilder.Build(range, scope, rows));
     }
-
-    // A branch-restricted key reports on its own branch unless it names one (and naming another is refused).
-    private static string? BranchScope(TenantContext tenant, string? branch) =>
-        string.IsNullOrWhiteSpace(branch) ? tenant.Branch : branch.Trim();
-
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Http;
-using CustomerPlatform.ServiceDefaults.Problems;
 using CustomerPlatform.ServiceDefaults.Reports;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,19 +38,19 @@ public static class ComplaintsReport
         string? format = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var range = ReportRange.TryRead(period, from, to, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), errors);
+        var request = ReportRequest.TryRead(http.Request, tenant, clock, period, from, to, branch, format, errors);
         var grouping = ReadGrouping(by, errors);
-        var csv = ReportFormat.WantsCsv(http.Request, format, errors);
-        if (range is null || grouping is null || csv is null || errors.Count > 0)
+        if (request is null || grouping is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var scope = string.IsNullOrWhiteSpace(branch) ? tenant.Branch : branch.Trim();
-        if (scope is not null && !tenant.MayActFor(scope))
+        if (request.RefusedFor(tenant) is { } refused)
         {
-            return Problems.OtherBranch(scope);
+            return refused;
         }
+
+        var (range, scope) = (request.Range, request.Branch);
 
         var parameters = () => ReportSql.RangeParameters(tenant.TenantId, range)
             .Append(ReportSql.Parameter("branch", NpgsqlDbType.Text, scope));
@@ -75,18 +73,11 @@ public static class ComplaintsReport
                 reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.GetInt64(2)), cancellationToken)
             : [];
         var report = ComplaintsReportBuilder.Build(range, grouping.Value, scope, complaints, costs, purchases);
-        if (csv != true)
-        {
-            return TypedResults.Ok(report);
-        }
-
-        var fileName = string.Create(
-            CultureInfo.InvariantCulture,
-            $"complaints-{WireNames.Of(grouping.Value)}-{range.Period.ToString().ToLowerInvariant()}-{range.First:yyyy-MM-dd}-{range.LastDay:yyyy-MM-dd}.csv");
-        return TypedResults.Stream(
-            body => Csv.WriteAsync(ComplaintsReportCsv.Lines(report).ToAsyncEnumerable(), ComplaintsReportCsv.Header, line => line, body, http.RequestAborted),
-            Csv.ContentType,
-            fileName);
+        return request.WantsCsv
+            ? request.CsvFile(
+                $"complaints-{WireNames.Of(grouping.Value)}",
+                body => Csv.WriteAsync(ComplaintsReportCsv.Lines(report).ToAsyncEnumerable(), ComplaintsReportCsv.Header, line => line, body, http.RequestAborted))
+            : TypedResults.Ok(report);
     }
 
     private static ComplaintGrouping? ReadGrouping(string? by, Dictionary<string, string[]> errors)

@@ -1,6 +1,4 @@
-using System.Globalization;
 using CustomerPlatform.Feedback.Infrastructure;
-using CustomerPlatform.ServiceDefaults.Problems;
 using CustomerPlatform.ServiceDefaults.Reports;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -46,36 +44,29 @@ public static class ScoresReport
         string? format = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var range = ReportRange.TryRead(period, from, to, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), errors);
+        var request = ReportRequest.TryRead(http.Request, tenant, clock, period, from, to, branch, format, errors);
         var grouping = ReadGrouping(by, errors);
-        var csv = ReportFormat.WantsCsv(http.Request, format, errors);
-        if (range is null || grouping is null || csv is null || errors.Count > 0)
+        if (request is null || grouping is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var scope = string.IsNullOrWhiteSpace(branch) ? tenant.Branch : branch.Trim();
-        if (scope is not null && !tenant.MayActFor(scope))
+        if (request.RefusedFor(tenant) is { } refused)
         {
-            return Problems.OtherBranch(scope);
+            return refused;
         }
+
+        var (range, scope) = (request.Range, request.Branch);
 
         var minimum = await ReportSettingsEndpoints.MinimumGroupSizeAsync(db, cancellationToken);
         var scores = await ReadScoresAsync(db, tenant.TenantId, range, grouping.Value, scope, surveyId, cancellationToken);
         var invitations = await ReadInvitationsAsync(db, tenant.TenantId, range, grouping.Value, scope, surveyId, cancellationToken);
         var report = ScoresReportBuilder.Build(range, grouping.Value, scope, surveyId, minimum, scores, invitations);
-        if (csv != true)
-        {
-            return TypedResults.Ok(report);
-        }
-
-        var fileName = string.Create(
-            CultureInfo.InvariantCulture,
-            $"scores-{grouping.Value.ToString().ToLowerInvariant()}-{range.Period.ToString().ToLowerInvariant()}-{range.First:yyyy-MM-dd}-{range.LastDay:yyyy-MM-dd}.csv");
-        return TypedResults.Stream(
-            body => Csv.WriteAsync(ScoresReportCsv.Lines(report).ToAsyncEnumerable(), ScoresReportCsv.Header, line => line, body, http.RequestAborted),
-            Csv.ContentType,
-            fileName);
+        return request.WantsCsv
+            ? request.CsvFile(
+                $"scores-{grouping.Value.ToString().ToLowerInvariant()}",
+                body => Csv.WriteAsync(ScoresReportCsv.Lines(report).ToAsyncEnumerable(), ScoresReportCsv.Header, line => line, body, http.RequestAborted))
+            : TypedResults.Ok(report);
     }
 
     private static ScoreGrouping? ReadGrouping(string? by, Dictionary<string, string[]> errors)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CustomerPlatform.Feedback.Infrastructure;
-using CustomerPlatform.ServiceDefaults.Problems;
 using CustomerPlatform.ServiceDefaults.Reports;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -79,34 +78,28 @@ public static class ThemesReport
         string? format = null)
     {
         var errors = new Dictionary<string, string[]>();
-        var request = TryRead(tenant, clock, period, from, to, branch, top, minimumMentions, errors);
-        var csv = ReportFormat.WantsCsv(http.Request, format, errors);
-        if (request is null || csv is null || errors.Count > 0)
+        var report = ReportRequest.TryRead(http.Request, tenant, clock, period, from, to, branch, format, errors);
+        var request = report is null ? null : TryRead(report, top, minimumMentions, errors);
+        if (request is null || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (request.Branch is { } scope && !tenant.MayActFor(scope))
+        if (request.Report.RefusedFor(tenant) is { } refused)
         {
-            return Problems.OtherBranch(scope);
+            return refused;
         }
 
-        var report = Build(request, await RunAsync(db, tenant.TenantId, request, cancellationToken));
-        if (csv != true)
+        var themes = Build(request, await RunAsync(db, tenant.TenantId, request, cancellationToken));
+        if (!request.Report.WantsCsv)
         {
-            return TypedResults.Ok(report);
+            return TypedResults.Ok(themes);
         }
 
-        var lines = report.Periods.SelectMany(themes =>
-            new[] { ("term", themes.Terms), ("phrase", themes.Phrases), ("rising", themes.Rising) }
-                .SelectMany(list => list.Item2.Select(theme => CsvLine(themes, list.Item1, theme))));
-        var fileName = string.Create(
-            CultureInfo.InvariantCulture,
-            $"themes-{request.Range.Period.ToString().ToLowerInvariant()}-{request.Range.First:yyyy-MM-dd}-{request.Range.LastDay:yyyy-MM-dd}.csv");
-        return TypedResults.Stream(
-            body => Csv.WriteAsync(lines.ToAsyncEnumerable(), CsvHeader, line => line, body, http.RequestAborted),
-            Csv.ContentType,
-            fileName);
+        var lines = themes.Periods.SelectMany(period =>
+            new[] { ("term", period.Terms), ("phrase", period.Phrases), ("rising", period.Rising) }
+                .SelectMany(list => list.Item2.Select(theme => CsvLine(period, list.Item1, theme))));
+        return request.Report.CsvFile("themes", body => Csv.WriteAsync(lines.ToAsyncEnumerable(), CsvHeader, line => line, body, http.RequestAborted));
     }
 
     private static string CsvLine(ThemePeriodResponse period, string list, ThemeResponse theme) => string.Join(
@@ -119,12 +112,14 @@ public static class ThemesReport
         theme.PreviousMentions.ToString(CultureInfo.InvariantCulture),
         theme.Change.ToString(CultureInfo.InvariantCulture));
 
-    private sealed record ThemesRequest(ReportRange Range, string? Branch, int Top, int MinimumMentions);
-
-    private static ThemesRequest? TryRead(
-        TenantContext tenant, TimeProvider clock, string? period, string? from, string? to, string? branch, int? top, int? minimumMentions, Dictionary<string, string[]> errors)
+    private sealed record ThemesRequest(ReportRequest Report, int Top, int MinimumMentions)
     {
-        var range = ReportRange.TryRead(period, from, to, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), errors);
+        public ReportRange Range => Report.Range;
+        public string? Branch => Report.Branch;
+    }
+
+    private static ThemesRequest? TryRead(ReportRequest report, int? top, int? minimumMentions, Dictionary<string, string[]> errors)
+    {
         if (top is < 1 or > MaxTop)
         {
             errors["top"] = [$"From 1 to {MaxTop}."];
@@ -135,9 +130,7 @@ public static class ThemesReport
             errors["minimumMentions"] = ["From 2 to 1000."];
         }
 
-        // A branch-restricted key reports on its own branch unless it names one (and naming another is refused).
-        var scope = string.IsNullOrWhiteSpace(branch) ? tenant.Branch : branch.Trim();
-        return range is null || errors.Count > 0 ? null : new ThemesRequest(range, scope, top ?? DefaultTop, minimumMentions ?? DefaultMinimumMentions);
+        return errors.Count > 0 ? null : new ThemesRequest(report, top ?? DefaultTop, minimumMentions ?? DefaultMinimumMentions);
     }
 
     private static ThemesReportResponse Build(ThemesRequest request, List<ThemeRow> rows)
