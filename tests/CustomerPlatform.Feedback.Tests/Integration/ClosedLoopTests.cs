@@ -243,7 +243,7 @@ public sealed class ClosedLoopTests(ClosedLoopFixture fixture) : IClassFixture<C
         var csv = await ReportsApi.GetCsvAsync(client, $"{ReportsApi.ComplaintsReportPath}?{ReportsApi.MonthQuery(ReportsApi.ThisMonth)}&format=csv");
         Assert.Equal(3, ReportsApi.Group(report, "all").GetProperty("received").GetInt64());
         Assert.Equal(50.0m, ReportsApi.Group(report, "all").GetProperty("recoveryRate").GetDecimal());
-        Assert.Equal("50.0", Assert.Single(csv)["recoveryRate"]);
+        Assert.Equal(50.0m, decimal.Parse(Assert.Single(csv)["recoveryRate"], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]
