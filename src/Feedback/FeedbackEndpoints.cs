@@ -1,3 +1,4 @@
+using CustomerPlatform.Feedback.Features.ClosedLoop;
 using CustomerPlatform.Feedback.Features.Compensations;
 using CustomerPlatform.Feedback.Features.ComplaintTargets;
 using CustomerPlatform.Feedback.Features.Complaints;
@@ -43,6 +44,7 @@ public static class FeedbackEndpoints
         feedback.MapReportSettings();
         feedback.MapScoresReport();
         feedback.MapComplaintsReport();
+        feedback.MapClosedLoopSettings();
         // Outside the API group: customers open it with no API key (see SurveyPageEndpoints).
         app.MapSurveyPage();
         return app;

@@ -1,4 +1,5 @@
 using CustomerPlatform.Feedback;
+using CustomerPlatform.Feedback.Features.ClosedLoop;
 using CustomerPlatform.Feedback.Features.Invitations;
 using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Features.Privacy;
@@ -17,6 +18,7 @@ builder.AddPlatformService<FeedbackDbContext>("feedback", bus =>
     bus.AddConsumer<PurchaseRecordedTriggerConsumer>();
     bus.AddConsumer<ServiceVisitRecordedTriggerConsumer>();
     bus.AddConsumer<ComplaintResolvedTriggerConsumer>();
+    bus.AddConsumer<SurveyResponseClosedLoopConsumer>();
     bus.AddConsumer<SegmentMembershipConsumer>();
     bus.AddConsumer<PurchaseCountConsumer>();
     bus.AddBranchDirectory<FeedbackDbContext>("feedback");

@@ -1,4 +1,5 @@
 using CustomerPlatform.Feedback.Domain;
+using CustomerPlatform.Feedback.Domain.ClosedLoop;
 using CustomerPlatform.Feedback.Domain.Compensations;
 using CustomerPlatform.Feedback.Domain.Complaints;
 using CustomerPlatform.Feedback.Domain.Surveys;
@@ -35,6 +36,7 @@ public sealed class FeedbackDbContext(DbContextOptions<FeedbackDbContext> option
     public DbSet<ScoreDay> ScoreDays => Set<ScoreDay>();
     public DbSet<SegmentMembership> SegmentMemberships => Set<SegmentMembership>();
     public DbSet<PurchaseDay> PurchaseDays => Set<PurchaseDay>();
+    public DbSet<ClosedLoopSetting> ClosedLoopSettings => Set<ClosedLoopSetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

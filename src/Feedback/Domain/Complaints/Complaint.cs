@@ -73,6 +73,16 @@ public sealed class Complaint : ITenantOwned
     /// </summary>
     public DateTimeOffset? NextDueAt { get; private set; }
 
+    /// <summary>The survey response whose poor score opened the case (the closed loop); null for a case opened by staff.</summary>
+    public Guid? SourceResponseId { get; private init; }
+
+    // The customer's answer to the follow-up survey after resolution (see ComplaintRecovery); null until one arrives.
+    public Guid? FollowUpResponseId { get; private set; }
+    public int? FollowUpNps { get; private set; }
+    public int? FollowUpCsat { get; private set; }
+    public bool? Recovered { get; private set; }
+    public DateTimeOffset? FollowUpAnsweredAt { get; private set; }
+
     /// <param name="category">A code of the business's category list; the caller has checked it exists.</param>
     public static Complaint Receive(
         Guid tenantId,
@@ -83,7 +93,8 @@ public sealed class Complaint : ITenantOwned
         ComplaintSeverity severity,
         string description,
         string? assignedTo,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        Guid? sourceResponseId = null)
     {
         if (string.IsNullOrWhiteSpace(description))
         {
@@ -104,7 +115,28 @@ public sealed class Complaint : ITenantOwned
             Status = ComplaintStatus.Received,
             ReceivedAt = now,
             UpdatedAt = now,
+            SourceResponseId = sourceResponseId,
         };
+    }
+
+    /// <summary>
+    /// Records the customer's answer to the follow-up survey. A later answer (another follow-up survey, or one after a
+    /// reopen and a second resolution) replaces an earlier one: it says how the customer feels now.
+    /// </summary>
+    public void RecordFollowUp(ComplaintFollowUp followUp, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(followUp);
+        if (FollowUpResponseId == followUp.ResponseId || FollowUpAnsweredAt > followUp.AnsweredAt)
+        {
+            return;
+        }
+
+        FollowUpResponseId = followUp.ResponseId;
+        FollowUpNps = followUp.Nps;
+        FollowUpCsat = followUp.Csat;
+        Recovered = followUp.Recovered;
+        FollowUpAnsweredAt = followUp.AnsweredAt;
+        UpdatedAt = now;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CustomerPlatform.Feedback.Domain.Complaints;
 using CustomerPlatform.Feedback.Features.Compensations;
 using CustomerPlatform.Feedback.Infrastructure;
@@ -83,7 +84,28 @@ public sealed record ComplaintNoteResponse(Guid Id, NoteVisibility Visibility, s
 /// <summary>A link to evidence; url and title are absent once the customer is erased.</summary>
 public sealed record ComplaintAttachmentResponse(Guid Id, string? Url, string? Title, DateTimeOffset AttachedAt);
 
+/// <summary>The customer's answer to the follow-up survey sent after the case was resolved.</summary>
+/// <param name="ResponseId">The follow-up survey response.</param>
+/// <param name="Nps">Its likelihood-to-recommend answer, when it asked one.</param>
+/// <param name="Csat">Its satisfaction answer, when it asked one.</param>
+/// <param name="Recovered">Won back: NPS at least 7 or CSAT at least 4.</param>
+/// <param name="AnsweredAt">When the customer answered.</param>
+public sealed record ComplaintFollowUpResponse(
+    Guid ResponseId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Nps,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Csat,
+    bool Recovered,
+    DateTimeOffset AnsweredAt)
+{
+    public static ComplaintFollowUpResponse? From(Complaint complaint) =>
+        complaint.FollowUpResponseId is { } responseId
+            ? new(responseId, complaint.FollowUpNps, complaint.FollowUpCsat, complaint.Recovered == true, complaint.FollowUpAnsweredAt!.Value)
+            : null;
+}
+
 /// <summary>A complaint case with its whole history.</summary>
+/// <param name="SourceResponseId">The survey response whose poor score opened the case (the closed loop); null when staff opened it.</param>
+/// <param name="FollowUp">The customer's answer to the follow-up survey; null until one arrives.</param>
 public sealed record ComplaintResponse(
     Guid Id,
     Guid? CustomerId,
@@ -104,7 +126,9 @@ public sealed record ComplaintResponse(
     IReadOnlyList<ComplaintNoteResponse> Notes,
     IReadOnlyList<ComplaintAttachmentResponse> Attachments,
     IReadOnlyList<CompensationResponse> Compensations,
-    ComplaintDeadlinesResponse Deadlines)
+    ComplaintDeadlinesResponse Deadlines,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Guid? SourceResponseId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] ComplaintFollowUpResponse? FollowUp)
 {
     public static ComplaintResponse From(Complaint complaint, DateTimeOffset now) => new(
         complaint.Id,
@@ -126,7 +150,9 @@ public sealed record ComplaintResponse(
         [.. complaint.Notes.OrderBy(n => n.WrittenAt).ThenBy(n => n.Id).Select(n => new ComplaintNoteResponse(n.Id, n.Visibility, n.Text, n.Author, n.WrittenAt))],
         [.. complaint.Attachments.OrderBy(a => a.AttachedAt).ThenBy(a => a.Id).Select(a => new ComplaintAttachmentResponse(a.Id, a.Url, a.Title, a.AttachedAt))],
         [.. complaint.Compensations.OrderBy(c => c.OfferedAt).ThenBy(c => c.Id).Select(CompensationResponse.From)],
-        ComplaintDeadlinesResponse.From(complaint, now));
+        ComplaintDeadlinesResponse.From(complaint, now),
+        complaint.SourceResponseId,
+        ComplaintFollowUpResponse.From(complaint));
 }
 
 /// <summary>Reading a case with its history, and answering with it and its ETag.</summary>

@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CustomerPlatform.Feedback.Domain.Complaints;
-using CustomerPlatform.Feedback.Features.ComplaintTargets;
 using CustomerPlatform.Feedback.Infrastructure;
-using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.ServiceDefaults.Http;
 using CustomerPlatform.ServiceDefaults.Idempotency;
 using CustomerPlatform.ServiceDefaults.Problems;
@@ -58,23 +56,14 @@ public static class OpenComplaint
             return Problems.OtherBranch(request.Branch);
         }
 
-        if (!await ComplaintCodeLists.ExistsAsync(ComplaintCodeKind.Category, request.Category, db, cancellationToken))
+        var now = clock.GetUtcNow();
+        var intake = new ComplaintIntake(
+            request.CustomerId, request.Branch, request.Channel!.Value, request.Category, request.Severity!.Value, request.Description, request.AssignedTo);
+        if (await ComplaintOpening.OpenAsync(db, tenant.TenantId, intake, now, cancellationToken) is not { } complaint)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["category"] = ["Not one of the business's complaint categories (see GET /api/v1/feedback/complaint-categories)."],
-            });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["category"] = [ComplaintOpening.UnknownCategory] });
         }
 
-        var now = clock.GetUtcNow();
-        var complaint = Complaint.Receive(
-            tenant.TenantId, request.CustomerId, request.Branch, request.Channel!.Value, request.Category, request.Severity!.Value,
-            request.Description, request.AssignedTo, now);
-        complaint.StartClocks(
-            await ComplaintTargetsEndpoints.CurrentAsync(db, tenant.TenantId, cancellationToken),
-            await BranchDirectory.CalendarOfAsync(db, complaint.Branch, cancellationToken));
-        db.Complaints.Add(complaint);
-        ComplaintEvents.Enqueue(db, complaint, now);
         await db.SaveChangesAsync(cancellationToken);
         FeedbackTelemetry.ComplaintsOpened.Add(1);
 

@@ -9,7 +9,7 @@ namespace CustomerPlatform.Feedback.Features.Reports;
 
 /// <summary>
 /// Complaint statistics per period and group, as JSON or CSV: counts, per 100 purchases, time to acknowledge and to
-/// resolve (median and p90), recovery rate and approved compensation.
+/// resolve (median and p90), recovery rate (of the customers who answered the follow-up survey) and approved compensation.
 /// </summary>
 public static class ComplaintsReport
 {
@@ -62,7 +62,8 @@ public static class ComplaintsReport
             ReportSql.NullableDouble(reader, 4),
             ReportSql.NullableDouble(reader, 5),
             ReportSql.NullableDouble(reader, 6),
-            reader.GetInt64(7)), cancellationToken);
+            reader.GetInt64(7),
+            reader.GetInt64(8)), cancellationToken);
         var costs = await ReportSql.ReadAsync(db, CostsSql(grouping.Value), parameters(), reader => new CompensationCostRow(
             reader.GetFieldValue<DateOnly>(0),
             WireGroup(grouping.Value, reader.GetString(1)),
@@ -120,7 +121,7 @@ public static class ComplaintsReport
     // Acknowledged and resolved at the first such transition: a reopened case keeps its first answer time.
     private static string ComplaintsSql(ComplaintGrouping by) => $"""
         WITH scoped AS (
-            SELECT date_trunc(@unit, c.received_at AT TIME ZONE 'UTC')::date AS period_start, {GroupColumn(by)} AS grp, c.status,
+            SELECT date_trunc(@unit, c.received_at AT TIME ZONE 'UTC')::date AS period_start, {GroupColumn(by)} AS grp, c.recovered,
                    extract(epoch FROM (SELECT min(t.occurred_at) FROM complaint_transitions t
                                        WHERE t.tenant_id = c.tenant_id AND t.complaint_id = c.id AND t."to" = 'Acknowledged') - c.received_at)::float8 / 3600 AS ack_hours,
                    extract(epoch FROM (SELECT min(t.occurred_at) FROM complaint_transitions t
@@ -134,7 +135,8 @@ public static class ComplaintsReport
                percentile_cont(0.9) WITHIN GROUP (ORDER BY ack_hours),
                percentile_cont(0.5) WITHIN GROUP (ORDER BY resolve_hours),
                percentile_cont(0.9) WITHIN GROUP (ORDER BY resolve_hours),
-               count(*) FILTER (WHERE status IN ('Resolved', 'Closed'))
+               count(*) FILTER (WHERE recovered),
+               count(recovered)
         FROM scoped
         GROUP BY 1, 2
         """;

@@ -15,7 +15,8 @@ public enum ComplaintGrouping
 }
 
 /// <summary>One group's complaints received in one period, as the query returns them.</summary>
-/// <param name="Recovered">Complaints now resolved or closed.</param>
+/// <param name="Recovered">Complaints whose customer answered the follow-up survey and recovered (see ComplaintRecovery).</param>
+/// <param name="FollowedUp">Complaints whose customer answered the follow-up survey with a score.</param>
 public sealed record ComplaintGroupRow(
     DateOnly PeriodStart,
     string Group,
@@ -24,7 +25,8 @@ public sealed record ComplaintGroupRow(
     double? AcknowledgeP90Hours,
     double? ResolveMedianHours,
     double? ResolveP90Hours,
-    long Recovered);
+    long Recovered,
+    long FollowedUp);
 
 /// <summary>Approved compensation on one group's complaints of one period, in one currency (<c>points</c> for loyalty points).</summary>
 public sealed record CompensationCostRow(DateOnly PeriodStart, string Group, string Currency, decimal Amount);
@@ -55,7 +57,10 @@ public sealed record ComplaintsPeriodResponse(DateOnly Start, DateOnly End, IRea
 /// <param name="AcknowledgeP90Hours">The same, 90th percentile (interpolated).</param>
 /// <param name="ResolveMedianHours">Hours from receipt to the first resolution, median.</param>
 /// <param name="ResolveP90Hours">The same, 90th percentile (interpolated).</param>
-/// <param name="RecoveryRate">Percentage of the complaints now resolved or closed, one decimal.</param>
+/// <param name="RecoveryRate">
+/// Percentage of the complaints answered in their follow-up survey whose customer recovered (NPS at least 7 or CSAT at
+/// least 4), one decimal; null when none was answered.
+/// </param>
 /// <param name="CompensationCost">Approved compensation per currency; loyalty points as currency <c>points</c>.</param>
 public sealed record ComplaintGroupResponse(
     string Group,
@@ -118,7 +123,7 @@ public static class ComplaintsReportBuilder
                             Hours(row?.AcknowledgeP90Hours),
                             Hours(row?.ResolveMedianHours),
                             Hours(row?.ResolveP90Hours),
-                            received == 0 ? null : decimal.Round(row!.Recovered * 100m / received, 1, MidpointRounding.AwayFromZero),
+                            row is { FollowedUp: > 0 } ? decimal.Round(row.Recovered * 100m / row.FollowedUp, 1, MidpointRounding.AwayFromZero) : null,
                             [.. costsOf[(start, group)].OrderBy(cost => cost.Currency, StringComparer.Ordinal).Select(cost => new CompensationCostResponse(cost.Currency, cost.Amount))]);
                     })
                     .ToList();

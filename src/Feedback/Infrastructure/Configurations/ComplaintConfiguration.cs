@@ -46,5 +46,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             .HasDatabaseName("ix_complaints_tenant_category");
         builder.HasIndex(complaint => new { complaint.TenantId, complaint.RootCause })
             .HasDatabaseName("ix_complaints_tenant_root_cause");
+        // A redelivered or republished response opens one case, whatever the message id.
+        builder.HasIndex(complaint => new { complaint.TenantId, complaint.SourceResponseId })
+            .IsUnique()
+            .HasFilter("source_response_id IS NOT NULL")
+            .HasDatabaseName("ux_complaints_tenant_source_response");
     }
 }

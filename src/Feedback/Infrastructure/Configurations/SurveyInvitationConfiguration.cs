@@ -28,5 +28,9 @@ internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<S
             .IsUnique()
             .HasFilter("source_id IS NOT NULL")
             .HasDatabaseName("ux_survey_invitations_tenant_survey_source");
+        // The closed loop asks which invitation, if any, a response came through.
+        builder.HasIndex(invitation => new { invitation.TenantId, invitation.ResponseId })
+            .HasFilter("response_id IS NOT NULL")
+            .HasDatabaseName("ix_survey_invitations_tenant_response");
     }
 }

@@ -23,6 +23,55 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CustomerPlatform.Feedback.Domain.ClosedLoop.ClosedLoopSetting", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("CsatAtOrBelow")
+                        .HasColumnType("integer")
+                        .HasColumnName("csat_at_or_below");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<int>("NpsAtOrBelow")
+                        .HasColumnType("integer")
+                        .HasColumnName("nps_at_or_below");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("severity");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "SurveyId")
+                        .HasName("pk_closed_loop_settings");
+
+                    b.ToTable("closed_loop_settings", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Feedback.Domain.Compensations.Compensation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -243,6 +292,22 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("first_resolution_met");
 
+                    b.Property<DateTimeOffset?>("FollowUpAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("follow_up_answered_at");
+
+                    b.Property<int?>("FollowUpCsat")
+                        .HasColumnType("integer")
+                        .HasColumnName("follow_up_csat");
+
+                    b.Property<int?>("FollowUpNps")
+                        .HasColumnType("integer")
+                        .HasColumnName("follow_up_nps");
+
+                    b.Property<Guid?>("FollowUpResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_response_id");
+
                     b.Property<DateTimeOffset?>("NextDueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_due_at");
@@ -250,6 +315,10 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<bool?>("Recovered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recovered");
 
                     b.Property<DateTimeOffset?>("ResolveDueAt")
                         .HasColumnType("timestamp with time zone")
@@ -277,6 +346,10 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("severity");
+
+                    b.Property<Guid?>("SourceResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_response_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -321,6 +394,11 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
 
                     b.HasIndex("TenantId", "RootCause")
                         .HasDatabaseName("ix_complaints_tenant_root_cause");
+
+                    b.HasIndex("TenantId", "SourceResponseId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_complaints_tenant_source_response")
+                        .HasFilter("source_response_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "ReceivedAt", "Id")
                         .HasDatabaseName("ix_complaints_tenant_received_at");
@@ -748,6 +826,10 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_survey_invitations");
+
+                    b.HasIndex("TenantId", "ResponseId")
+                        .HasDatabaseName("ix_survey_invitations_tenant_response")
+                        .HasFilter("response_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "CustomerId", "CreatedAt")
                         .HasDatabaseName("ix_survey_invitations_tenant_customer_created_at");
