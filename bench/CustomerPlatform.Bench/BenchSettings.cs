@@ -3,7 +3,7 @@ namespace CustomerPlatform.Bench;
 /// <summary>
 /// How long and how hard each scenario runs, sized for two cores shared by the load, the five apps, PostgreSQL
 /// and RabbitMQ: the whole run stays within about five minutes. <c>--quick</c> shortens every window (a smoke run);
-/// <c>--pipeline</c> runs only the purchase scenarios; <c>--search</c> only the customer search at scale; <c>--import</c> only the CSV import; <c>--probe</c> shows where purchases wait (<see cref="PipelineProbe"/>).
+/// <c>--pipeline</c> runs only the purchase scenarios; <c>--search</c> only the customer search at scale; <c>--import</c> only the CSV import; <c>--page</c> only the public survey page and its baseline; <c>--probe</c> shows where purchases wait (<see cref="PipelineProbe"/>).
 /// </summary>
 public sealed record BenchSettings(
     int Customers,
@@ -18,15 +18,16 @@ public sealed record BenchSettings(
     int SearchCustomers,
     bool SearchOnly,
     int ImportRows,
-    bool ImportOnly)
+    bool ImportOnly,
+    bool PageOnly)
 {
     public static BenchSettings Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var unknown = args.Where(arg => arg is not "--quick" and not "--probe" and not "--pipeline" and not "--search" and not "--import").ToList();
+        var unknown = args.Where(arg => arg is not "--quick" and not "--probe" and not "--pipeline" and not "--search" and not "--import" and not "--page").ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick] [--probe] [--pipeline] [--search] [--import]");
+            throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick] [--probe] [--pipeline] [--search] [--import] [--page]");
         }
 
         var scale = quick ? 0.3 : 1.0;
@@ -55,6 +56,8 @@ public sealed record BenchSettings(
             SearchOnly: args.Contains("--search"),
             // The file: 100,000 rows, imported through the gateway as one CSV.
             ImportRows: quick ? 30_000 : 100_000,
-            ImportOnly: args.Contains("--import"));
+            ImportOnly: args.Contains("--import"),
+            // The public survey page against the gateway's GET customer (scenario 5), measured together.
+            PageOnly: args.Contains("--page"));
     }
 }

@@ -4,7 +4,7 @@ using CustomerPlatform.TestSupport;
 
 namespace CustomerPlatform.Bench;
 
-/// <summary>The scenarios of issues #3 and #4, each beside its baseline measured in the same run.</summary>
+/// <summary>The scenarios of issues #3 and #4 and the public page's, each beside its baseline measured in the same run.</summary>
 public sealed class Scenarios(PlatformProcesses platform, BenchSettings settings, Report report, HttpClient control)
 {
     private const string Direct = "direct to Customers";
@@ -37,9 +37,15 @@ public sealed class Scenarios(PlatformProcesses platform, BenchSettings settings
         Console.WriteLine($"bench: seeding {settings.Customers} customers");
         _customerIds = await Seed.CustomersAsync(platform, _apiKey, settings.Customers);
 
+        if (settings.PageOnly)
+        {
+            await new PageScenario(platform, settings, report, _apiKey, _customerIds).RunAsync(gatewayReads: null);
+            return;
+        }
+
         if (!settings.PipelineOnly)
         {
-            await ReadCustomerAsync();
+            await new PageScenario(platform, settings, report, _apiKey, _customerIds).RunAsync(await ReadCustomerAsync());
         }
 
         await PurchasesToPointsAsync();
@@ -52,8 +58,11 @@ public sealed class Scenarios(PlatformProcesses platform, BenchSettings settings
         }
     }
 
-    /// <summary>1. One DB-backed read: the gateway (API key, limits, audit, token signing, YARP) against the service itself.</summary>
-    private async Task ReadCustomerAsync()
+    /// <summary>
+    /// 1. One DB-backed read: the gateway (API key, limits, audit, token signing, YARP) against the service itself.
+    /// Returns the gateway's figures by connections, the baseline of scenario 5.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<int, Measurement>> ReadCustomerAsync()
     {
         await using var bareYarp = await BareYarp.StartAsync(platform.Customers.BaseAddress, control);
         var targets = new (string Name, Uri BaseAddress, Func<string> Bearer)[]
@@ -90,6 +99,8 @@ public sealed class Scenarios(PlatformProcesses platform, BenchSettings settings
             report.Add("GET customer: bare YARP", load, yarp, Direct, direct, Report.Ratio(yarp, direct, saturating));
             report.Add("GET customer: gateway", load, gateway, Yarp, yarp, Report.Ratio(gateway, yarp, saturating));
         }
+
+        return reads.Where(read => read.Key.Target == Gateway).ToDictionary(read => read.Key.Connections, read => read.Value);
     }
 
     /// <summary>
@@ -131,7 +142,8 @@ public sealed class Scenarios(PlatformProcesses platform, BenchSettings settings
         }
     }
 
-    private static HttpClient LoadClient(int connections, string bearer)
+    /// <summary>A client for one load run, its pool sized to the run; no Authorization when <paramref name="bearer"/> is null.</summary>
+    internal static HttpClient LoadClient(int connections, string? bearer)
     {
         var client = new HttpClient(new SocketsHttpHandler
         {
@@ -142,7 +154,11 @@ public sealed class Scenarios(PlatformProcesses platform, BenchSettings settings
         {
             Timeout = CompletionTimeout,
         };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
         return client;
     }
 }

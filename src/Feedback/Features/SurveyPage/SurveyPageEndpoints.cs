@@ -136,7 +136,9 @@ public static class SurveyPageEndpoints
 
     /// <summary>
     /// The invitation behind the token, found across tenants (the request has none yet), whose tenant then becomes the
-    /// request's, so the version and the response are read and written as that business's.
+    /// request's, so the version and the response are read and written as that business's. One round trip: the
+    /// invitation, whether its survey is still open and the version it asks, read together (each joined on the
+    /// invitation's own tenant), as every page view and submission needs all three.
     /// </summary>
     private static async Task<Link> FindAsync(
         string token, SurveyLinks links, FeedbackDbContext db, TenantContext tenant, DateTimeOffset now, CancellationToken cancellationToken, bool track = false)
@@ -146,9 +148,19 @@ public static class SurveyPageEndpoints
             return new Link(LinkState.Unknown);
         }
 
-        var invitations = db.SurveyInvitations.IgnoreQueryFilters();
-        var invitation = await (track ? invitations : invitations.AsNoTracking())
-            .FirstOrDefaultAsync(candidate => candidate.Id == invitationId, cancellationToken);
+        var found = await db.SurveyInvitations.IgnoreQueryFilters().AsNoTracking()
+            .Where(candidate => candidate.Id == invitationId)
+            .Select(candidate => new
+            {
+                Invitation = candidate,
+                SurveyOpen = db.SurveyTemplates.IgnoreQueryFilters()
+                    .Any(template => template.TenantId == candidate.TenantId && template.Id == candidate.SurveyId && template.ArchivedAt == null),
+                Version = db.SurveyVersions.IgnoreQueryFilters()
+                    .FirstOrDefault(version => version.TenantId == candidate.TenantId && version.SurveyId == candidate.SurveyId
+                        && version.Number == candidate.SurveyVersion),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        var invitation = found?.Invitation;
         // A caller that reached the service with a token of another business gets nothing of this one.
         if (invitation is null || (tenant.IsSet && tenant.TenantId != invitation.TenantId))
         {
@@ -156,21 +168,24 @@ public static class SurveyPageEndpoints
         }
 
         tenant.Set(invitation.TenantId);
+        if (track)
+        {
+            // Read untracked with the rest; attached as read, so answering it updates it under its row version.
+            db.SurveyInvitations.Attach(invitation);
+        }
+
         var status = invitation.StatusAt(now);
         if (status == InvitationStatus.Responded)
         {
             return new Link(LinkState.Answered, invitation);
         }
 
-        var template = await db.SurveyTemplates.AsNoTracking().FirstOrDefaultAsync(candidate => candidate.Id == invitation.SurveyId, cancellationToken);
-        if (status == InvitationStatus.Expired || template is null || template.Status == SurveyStatus.Archived)
+        if (status == InvitationStatus.Expired || !found!.SurveyOpen || found.Version is null)
         {
             return new Link(LinkState.Closed, invitation);
         }
 
-        var version = await db.SurveyVersions.AsNoTracking()
-            .FirstOrDefaultAsync(candidate => candidate.SurveyId == invitation.SurveyId && candidate.Number == invitation.SurveyVersion, cancellationToken);
-        return version is null ? new Link(LinkState.Closed, invitation) : new Link(LinkState.Open, invitation, version);
+        return new Link(LinkState.Open, invitation, found.Version);
     }
 
     /// <summary>The posted fields; a body that is not a form, or one over the form limits, counts as no answers.</summary>
