@@ -62,11 +62,7 @@ public sealed class SurveyInvitation : ITenantOwned
         TimeSpan lifetime,
         DateTimeOffset now)
     {
-        var trimmed = branch.Trim();
-        if (version.Branches.Count > 0 && !version.Branches.Contains(trimmed, StringComparer.Ordinal))
-        {
-            throw new DomainException("survey-not-for-branch", $"Version {version.Number} of the survey is not meant for branch '{trimmed}'.");
-        }
+        var trimmed = version.EnsureFor(branch);
 
         if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
         {

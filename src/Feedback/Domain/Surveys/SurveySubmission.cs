@@ -72,11 +72,7 @@ public sealed class SurveySubmission : ITenantOwned
         DateTimeOffset now,
         bool imported = false)
     {
-        var trimmed = branch.Trim();
-        if (version.Branches.Count > 0 && !version.Branches.Contains(trimmed, StringComparer.Ordinal))
-        {
-            throw new DomainException("survey-not-for-branch", $"Version {version.Number} of the survey is not meant for branch '{trimmed}'.");
-        }
+        var trimmed = version.EnsureFor(branch);
 
         if ((imported ? CheckImportedAnsweredAt(answeredAt, now) : CheckAnsweredAt(answeredAt, now)) is { } reason)
         {

@@ -1,4 +1,5 @@
 using CustomerPlatform.ServiceDefaults.Persistence;
+using CustomerPlatform.ServiceDefaults.Problems;
 
 namespace CustomerPlatform.Feedback.Domain.Surveys;
 
@@ -21,6 +22,18 @@ public sealed class SurveyVersion : ITenantOwned
     public List<SurveyQuestion> Questions { get; private init; } = [];
     public List<string> Branches { get; private init; } = [];
     public DateTimeOffset PublishedAt { get; private init; }
+
+    /// <summary>The branch code, trimmed, when the version is meant for it; throws 422 <c>survey-not-for-branch</c> otherwise.</summary>
+    public string EnsureFor(string branch)
+    {
+        var trimmed = branch.Trim();
+        if (Branches.Count > 0 && !Branches.Contains(trimmed, StringComparer.Ordinal))
+        {
+            throw new DomainException("survey-not-for-branch", $"Version {Number} of the survey is not meant for branch '{trimmed}'.");
+        }
+
+        return trimmed;
+    }
 
     internal static SurveyVersion Freeze(SurveyTemplate template, int number, DateTimeOffset now) => new()
     {
