@@ -1,4 +1,5 @@
 using CustomerPlatform.ServiceDefaults.Idempotency;
+using CustomerPlatform.ServiceDefaults.Persistence;
 using CustomerPlatform.ServiceDefaults.Problems;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
@@ -9,12 +10,13 @@ namespace Microsoft.Extensions.Hosting;
 public static class ServicePipeline
 {
     /// <summary>
-    /// Problem details first (so every later failure is one), then the internal token and tenant,
-    /// then body buffering for idempotent creates, then health and OpenAPI endpoints.
+    /// Problem details first (so every later failure is one), then the request's database retry budget, then the
+    /// internal token and tenant, then body buffering for idempotent creates, then health and OpenAPI endpoints.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UsePlatformProblemDetails();
+        app.UseDatabaseRetryBudget();
         app.UseInternalAuthentication();
         app.UseIdempotencyBuffering();
         app.MapDefaultEndpoints();

@@ -37,6 +37,7 @@ app.UseCorrelationId();
 app.UseSecurityHeaders();
 app.UseAuditTrail();
 app.UsePlatformProblemDetails();
+app.UseDatabaseRetryBudget();
 app.UseRequestLimits(builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 1024L * 1024), GatewayPipeline.MaxTargetLength);
 app.UseApiKeyEndpoints();
 app.MapDefaultEndpoints();

@@ -86,10 +86,12 @@ public sealed class OutageTests(PlatformFixture platform, ITestOutputHelper outp
         {
             TrafficAssert.AnsweredFastAndCleanly(outcomes);
         }
-        catch (Xunit.Sdk.XunitException)
+        catch (Xunit.Sdk.XunitException failure)
         {
-            // The apps' own account of the failed requests (their exceptions) explains a 500 or a hang.
+            // The apps' own account of the failed requests (their exceptions) explains a 500 or a hang. The
+            // failure is repeated after it: CI keeps only the end of the output.
             output.WriteLine(platform.AppOutput);
+            output.WriteLine($"{scenario} failed: {failure.Message}");
             throw;
         }
 
