@@ -71,7 +71,7 @@ public static class TrafficAssert
         Assert.Equal(ids.Length, await loyalty.ScalarAsync<long>(
             "SELECT count(*) FROM ledger_entries WHERE source_id = ANY(@ids)", ("ids", ids)));
         Assert.Equal(0, await loyalty.ScalarAsync<long>(
-            "SELECT count(*) FROM (SELECT source_id FROM ledger_entries GROUP BY type, source_id HAVING count(*) > 1) AS twice"));
+            "SELECT count(*) FROM (SELECT source_id FROM ledger_entries GROUP BY type, source, source_id HAVING count(*) > 1) AS twice"));
         Assert.Equal(succeeded.Sum(outcome => outcome.Points), await loyalty.ScalarAsync<decimal>(
             "SELECT sum(points) FROM ledger_entries WHERE source_id = ANY(@ids)", ("ids", ids)));
         Assert.Equal(0, await loyalty.ScalarAsync<long>(

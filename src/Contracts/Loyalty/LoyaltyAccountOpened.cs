@@ -7,16 +7,25 @@ namespace CustomerPlatform.Contracts.Loyalty;
 /// </summary>
 [MessageUrn("loyalty.account-opened.v1")]
 [EntityName("loyalty.account-opened.v1")]
-public sealed record LoyaltyAccountOpened : IIntegrationEvent
+public sealed record LoyaltyAccountOpened : ILoyaltyEvent
 {
+    /// <inheritdoc />
+    public required Guid EventId { get; init; }
+
+    /// <inheritdoc />
+    public int SchemaVersion { get; init; } = 1;
+
     /// <inheritdoc />
     public required Guid TenantId { get; init; }
 
-    /// <summary>The loyalty account's id.</summary>
+    /// <inheritdoc />
     public required Guid AccountId { get; init; }
 
-    /// <summary>The customer the account belongs to.</summary>
+    /// <inheritdoc />
     public required Guid CustomerId { get; init; }
+
+    /// <summary>Not at a branch: accounts open when the customer registers.</summary>
+    public string? Branch => null;
 
     /// <inheritdoc />
     public required DateTimeOffset OccurredAt { get; init; }

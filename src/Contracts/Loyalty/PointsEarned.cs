@@ -7,22 +7,34 @@ namespace CustomerPlatform.Contracts.Loyalty;
 /// </summary>
 [MessageUrn("loyalty.points-earned.v1")]
 [EntityName("loyalty.points-earned.v1")]
-public sealed record PointsEarned : IIntegrationEvent
+public sealed record PointsEarned : ILoyaltyEvent
 {
+    /// <inheritdoc />
+    public required Guid EventId { get; init; }
+
+    /// <inheritdoc />
+    public int SchemaVersion { get; init; } = 1;
+
     /// <inheritdoc />
     public required Guid TenantId { get; init; }
 
-    /// <summary>The ledger entry's id; unique, so a subscriber can de-duplicate on it.</summary>
+    /// <summary>The ledger entry that records the credit.</summary>
     public required Guid EntryId { get; init; }
 
-    /// <summary>The loyalty account credited.</summary>
+    /// <inheritdoc />
     public required Guid AccountId { get; init; }
 
-    /// <summary>The customer the account belongs to.</summary>
+    /// <inheritdoc />
     public required Guid CustomerId { get; init; }
 
     /// <summary>The branch code where the points were earned.</summary>
     public string? Branch { get; init; }
+
+    /// <summary>What earned them: purchase, firstPurchase, feedbackResponse, referral, birthday or compensation.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>The version of the business's loyalty program whose rules computed the points (0: the built-in default).</summary>
+    public required int RuleVersion { get; init; }
 
     /// <summary>The points credited.</summary>
     public required long Points { get; init; }
@@ -30,7 +42,7 @@ public sealed record PointsEarned : IIntegrationEvent
     /// <summary>The account's balance after the credit.</summary>
     public required long BalanceAfter { get; init; }
 
-    /// <summary>The id of the event that earned the points (for a purchase, the purchase id).</summary>
+    /// <summary>The id of what earned the points (for a purchase, the purchase id; for goodwill, the complaint).</summary>
     public required Guid SourceId { get; init; }
 
     /// <inheritdoc />

@@ -3,8 +3,8 @@ using CustomerPlatform.ServiceDefaults.Persistence;
 namespace CustomerPlatform.Loyalty.Domain;
 
 /// <summary>
-/// One append-only line of an account's ledger. <see cref="SourceId"/> names what caused it (for a purchase,
-/// the purchase id), and is unique per type, so the same cause can never be credited twice.
+/// One append-only line of an account's ledger. <see cref="Source"/> and <see cref="SourceId"/> name what
+/// caused it (for a purchase, the purchase id) and are unique per type, so the same cause can never post twice.
 /// </summary>
 public sealed class LedgerEntry : ITenantOwned
 {
@@ -16,25 +16,85 @@ public sealed class LedgerEntry : ITenantOwned
     public Guid TenantId { get; private init; }
     public Guid AccountId { get; private init; }
     public LedgerEntryType Type { get; private init; }
+
+    /// <summary>Signed: positive credits, negative debits.</summary>
     public long Points { get; private init; }
+
     public long BalanceAfter { get; private init; }
+    public LedgerSource Source { get; private init; }
     public Guid SourceId { get; private init; }
     public string? Branch { get; private init; }
+
+    /// <summary>The loyalty program version whose rules produced the entry; 0 for the built-in default rules.</summary>
+    public int RuleVersion { get; private init; }
+
+    /// <summary>Why, for adjustments and goodwill; free text from staff.</summary>
+    public string? Reason { get; private init; }
+
+    /// <summary>Who made it, for entries requested by staff (the API key or staff member).</summary>
+    public string? Actor { get; private init; }
+
+    /// <summary>
+    /// Points a debit could not take because the balance would have gone below zero (a refund of points already
+    /// spent): the balance stops at zero and the shortfall is recorded here instead.
+    /// </summary>
+    public long Shortfall { get; private init; }
+
+    /// <summary>When earned points become spendable; until then they are pending.</summary>
+    public DateTimeOffset AvailableAt { get; private init; }
+
     public DateTimeOffset OccurredAt { get; private init; }
     public DateTimeOffset RecordedAt { get; private init; }
 
-    internal static LedgerEntry Create(LoyaltyAccount account, LedgerEntryType type, long points, Guid sourceId, string? branch, DateTimeOffset occurredAt, DateTimeOffset now) =>
+    internal static LedgerEntry Create(LoyaltyAccount account, LedgerPosting posting, DateTimeOffset now) =>
         new()
         {
             Id = Guid.CreateVersion7(now),
             TenantId = account.TenantId,
             AccountId = account.Id,
-            Type = type,
-            Points = points,
+            Type = posting.Type,
+            Points = posting.Points,
             BalanceAfter = account.Balance,
-            SourceId = sourceId,
-            Branch = branch,
-            OccurredAt = occurredAt,
+            Source = posting.Source,
+            SourceId = posting.SourceId,
+            Branch = posting.Branch,
+            RuleVersion = posting.RuleVersion,
+            Reason = posting.Reason,
+            Actor = posting.Actor,
+            Shortfall = posting.Shortfall,
+            AvailableAt = posting.AvailableAt ?? now,
+            OccurredAt = posting.OccurredAt,
             RecordedAt = now,
         };
+}
+
+/// <summary>What to post to an account's ledger; <see cref="LoyaltyAccount.Post"/> applies it.</summary>
+/// <param name="Type">What the entry does to the balance.</param>
+/// <param name="Points">Signed points: positive credits, negative debits.</param>
+/// <param name="Source">What caused it.</param>
+/// <param name="SourceId">The id of what caused it; unique per type and source.</param>
+/// <param name="Branch">The branch code where it happened.</param>
+/// <param name="OccurredAt">When the cause happened.</param>
+public sealed record LedgerPosting(
+    LedgerEntryType Type,
+    long Points,
+    LedgerSource Source,
+    Guid SourceId,
+    string? Branch,
+    DateTimeOffset OccurredAt)
+{
+    /// <summary>The program version whose rules computed the points; 0 for the built-in default.</summary>
+    public int RuleVersion { get; init; }
+
+    /// <summary>Why, for adjustments and goodwill.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Who asked for it, for staff requests.</summary>
+    public string? Actor { get; init; }
+
+    /// <summary>Points a debit could not take (see <see cref="LedgerEntry.Shortfall"/>); set by the account.</summary>
+    public long Shortfall { get; init; }
+
+    /// <summary>When earned points become spendable; now when not set.</summary>
+    public DateTimeOffset? AvailableAt { get; init; }
 }

@@ -14,10 +14,13 @@ public sealed class LoyaltyAccount : ITenantOwned
     public Guid TenantId { get; private init; }
     public Guid CustomerId { get; private init; }
     public long Balance { get; private set; }
+
+    /// <summary>Every point ever credited (earned, bonus, goodwill); debits do not lower it.</summary>
     public long LifetimePoints { get; private set; }
+
     public DateTimeOffset OpenedAt { get; private init; }
 
-    /// <summary>Row version (xmin): concurrent credits to one account serialise through it.</summary>
+    /// <summary>Row version (xmin): concurrent postings to one account serialise through it.</summary>
     public uint Version { get; private set; }
 
     public static LoyaltyAccount Open(Guid tenantId, Guid customerId, DateTimeOffset now) =>
@@ -30,15 +33,48 @@ public sealed class LoyaltyAccount : ITenantOwned
         };
 
     /// <summary>Credits earned points and returns the ledger entry that records them.</summary>
-    public LedgerEntry Earn(long points, Guid sourceId, string? branch, DateTimeOffset occurredAt, DateTimeOffset now)
+    public LedgerEntry Earn(LedgerPosting posting, DateTimeOffset now)
     {
-        if (points <= 0)
+        if (posting.Type != LedgerEntryType.Earn || posting.Points <= 0)
         {
             throw new DomainException("invalid-points", "Earned points must be positive.");
         }
 
+        return Post(posting, now);
+    }
+
+    /// <summary>
+    /// The one way the balance changes: applies a posting and returns its ledger entry. An earn also counts in
+    /// <see cref="LifetimePoints"/>. The balance never goes below zero: a redemption or an adjustment that would
+    /// take it there is refused, while a reversal or an expiry takes what is left and records the rest as its
+    /// shortfall (a refund of points already spent).
+    /// </summary>
+    public LedgerEntry Post(LedgerPosting posting, DateTimeOffset now)
+    {
+        if (posting.Points == 0)
+        {
+            throw new DomainException("invalid-points", "A ledger entry must move at least one point.");
+        }
+
+        var points = posting.Points;
+        var shortfall = 0L;
+        if (points < 0 && -points > Balance)
+        {
+            if (posting.Type is not (LedgerEntryType.Reverse or LedgerEntryType.Expire))
+            {
+                throw new DomainException("insufficient-points", $"The account has {Balance} points; {-points} are needed.");
+            }
+
+            shortfall = -points - Balance;
+            points = -Balance;
+        }
+
         Balance = checked(Balance + points);
-        LifetimePoints = checked(LifetimePoints + points);
-        return LedgerEntry.Create(this, LedgerEntryType.Earn, points, sourceId, branch, occurredAt, now);
+        if (posting.Type == LedgerEntryType.Earn)
+        {
+            LifetimePoints = checked(LifetimePoints + points);
+        }
+
+        return LedgerEntry.Create(this, posting with { Points = points, Shortfall = shortfall }, now);
     }
 }

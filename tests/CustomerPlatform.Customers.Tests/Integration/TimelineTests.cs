@@ -26,8 +26,8 @@ public sealed class TimelineTests(CustomersConsumingFixture fixture) : IClassFix
         await PublishAndWaitAsync(new FeedbackReceived { TenantId = tenantId, FeedbackId = feedbackId, CustomerId = customerId, Branch = "north", Rating = 9, OccurredAt = Now.AddHours(-3) });
         var points = new PointsEarned
         {
-            TenantId = tenantId, EntryId = Guid.NewGuid(), AccountId = Guid.NewGuid(), CustomerId = customerId, Branch = "north",
-            Points = 20, BalanceAfter = 20, SourceId = Guid.NewGuid(), OccurredAt = Now.AddHours(-2),
+            TenantId = tenantId, EventId = Guid.NewGuid(), EntryId = Guid.NewGuid(), AccountId = Guid.NewGuid(), CustomerId = customerId, Branch = "north",
+            Points = 20, BalanceAfter = 20, Source = "purchase", RuleVersion = 0, SourceId = Guid.NewGuid(), OccurredAt = Now.AddHours(-2),
         };
         await PublishAndWaitAsync(points);
         await PublishAndWaitAsync(points);

@@ -40,7 +40,8 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
             {
                 Account = candidate,
                 Credited = Db.LedgerEntries.Any(credit =>
-                    credit.AccountId == candidate.Id && credit.Type == LedgerEntryType.Earn && credit.SourceId == message.PurchaseId),
+                    credit.AccountId == candidate.Id && credit.Type == LedgerEntryType.Earn
+                    && credit.Source == LedgerSource.Purchase && credit.SourceId == message.PurchaseId),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is { Credited: true })
@@ -50,17 +51,21 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
 
         var now = Clock.GetUtcNow();
         var account = found?.Account ?? AccountBook.Open(Db, message.TenantId, message.CustomerId, now);
-        var entry = account.Earn(points, message.PurchaseId, message.Branch, message.OccurredAt, now);
+        var entry = account.Earn(
+            new LedgerPosting(LedgerEntryType.Earn, points, LedgerSource.Purchase, message.PurchaseId, message.Branch, message.OccurredAt), now);
         Db.LedgerEntries.Add(entry);
         Db.EnqueueEvent(new PointsEarned
         {
             TenantId = message.TenantId,
+            EventId = entry.Id,
             EntryId = entry.Id,
             AccountId = account.Id,
             CustomerId = account.CustomerId,
             Branch = message.Branch,
             Points = entry.Points,
             BalanceAfter = entry.BalanceAfter,
+            Source = "purchase",
+            RuleVersion = entry.RuleVersion,
             SourceId = message.PurchaseId,
             OccurredAt = now,
         }, now);

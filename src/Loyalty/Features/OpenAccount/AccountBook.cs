@@ -32,6 +32,7 @@ internal static class AccountBook
         db.EnqueueEvent(new LoyaltyAccountOpened
         {
             TenantId = tenantId,
+            EventId = Guid.CreateVersion7(now),
             AccountId = account.Id,
             CustomerId = customerId,
             OccurredAt = now,

@@ -11,10 +11,13 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.ToTable("ledger_entries");
         builder.HasKey(entry => entry.Id);
         builder.Property(entry => entry.Type).HasConversion<string>().HasMaxLength(20);
+        builder.Property(entry => entry.Source).HasConversion<string>().HasMaxLength(30);
         builder.Property(entry => entry.Branch).HasMaxLength(50);
+        builder.Property(entry => entry.Reason).HasMaxLength(500);
+        builder.Property(entry => entry.Actor).HasMaxLength(200);
         builder.HasOne<LoyaltyAccount>().WithMany().HasForeignKey(entry => entry.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(entry => new { entry.TenantId, entry.AccountId, entry.RecordedAt }).HasDatabaseName("ix_ledger_entries_tenant_account_recorded_at");
         // The same cause never credits twice, however often its event arrives.
-        builder.HasIndex(entry => new { entry.TenantId, entry.Type, entry.SourceId }).IsUnique().HasDatabaseName("ux_ledger_entries_tenant_type_source");
+        builder.HasIndex(entry => new { entry.TenantId, entry.Type, entry.Source, entry.SourceId }).IsUnique().HasDatabaseName("ux_ledger_entries_tenant_type_source");
     }
 }

@@ -33,6 +33,15 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("account_id");
 
+                    b.Property<string>("Actor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("AvailableAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("available_at");
+
                     b.Property<long>("BalanceAfter")
                         .HasColumnType("bigint")
                         .HasColumnName("balance_after");
@@ -50,9 +59,28 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("points");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
+
+                    b.Property<int>("RuleVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_version");
+
+                    b.Property<long>("Shortfall")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shortfall");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("source");
 
                     b.Property<Guid>("SourceId")
                         .HasColumnType("uuid")
@@ -77,7 +105,7 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                     b.HasIndex("TenantId", "AccountId", "RecordedAt")
                         .HasDatabaseName("ix_ledger_entries_tenant_account_recorded_at");
 
-                    b.HasIndex("TenantId", "Type", "SourceId")
+                    b.HasIndex("TenantId", "Type", "Source", "SourceId")
                         .IsUnique()
                         .HasDatabaseName("ux_ledger_entries_tenant_type_source");
 
