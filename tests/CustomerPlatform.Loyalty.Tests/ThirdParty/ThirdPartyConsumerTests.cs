@@ -6,6 +6,7 @@ using CustomerPlatform.TestSupport;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace CustomerPlatform.Loyalty.Tests.ThirdParty;
 
@@ -14,7 +15,7 @@ namespace CustomerPlatform.Loyalty.Tests.ThirdParty;
 /// with the documented permissions, and consumer.py (Debian's python3-pika) binding its own queue.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class ThirdPartyConsumerTests(LoyaltyServiceFixture fixture) : IClassFixture<LoyaltyServiceFixture>
+public sealed class ThirdPartyConsumerTests(LoyaltyServiceFixture fixture, ITestOutputHelper output) : IClassFixture<LoyaltyServiceFixture>
 {
     private const string EveryLoyaltyEvent = "loyalty.events.v1";
 
@@ -36,6 +37,8 @@ public sealed class ThirdPartyConsumerTests(LoyaltyServiceFixture fixture) : ICl
                 line.GetProperty("message").TryGetProperty("sourceId", out var source) && source.GetGuid() == purchase.PurchaseId)),
             $"consumer.py should print the PointsEarned of the purchase; its stderr: {consumer.Errors}",
             TimeSpan.FromSeconds(30));
+        // The guide's sample envelope is copied from this output.
+        output.WriteLine(envelope.ToString());
         var message = envelope.GetProperty("message");
         Assert.Contains("urn:message:loyalty.points-earned.v1", envelope.GetProperty("messageType").EnumerateArray().Select(type => type.GetString()));
         Assert.Contains("urn:message:loyalty.events.v1", envelope.GetProperty("messageType").EnumerateArray().Select(type => type.GetString()));
