@@ -19,6 +19,9 @@ public sealed class ThirdPartyConsumerTests(LoyaltyServiceFixture fixture, ITest
 {
     private const string EveryLoyaltyEvent = "loyalty.events.v1";
 
+    // MassTransit's exchange for the interface every service's events implement: internal, never a partner's.
+    private const string EveryIntegrationEvent = "CustomerPlatform.Contracts:IIntegrationEvent";
+
     [Fact]
     public async Task PythonConsumer_WithTheGuidesPermissions_ReceivesPointsEarnedWithTheDocumentedFields()
     {
@@ -99,6 +102,23 @@ public sealed class ThirdPartyConsumerTests(LoyaltyServiceFixture fixture, ITest
 
         var refused = await Assert.ThrowsAsync<OperationInterruptedException>(
             () => channel.QueueDeclareAsync("loyalty-purchase-recorded-copy", durable: true, exclusive: false, autoDelete: false));
+
+        Assert.Equal<ushort?>(403, refused.ShutdownReason?.ReplyCode);
+    }
+
+    [Fact]
+    public async Task PartnerUser_BindingToTheExchangeOfEveryServicesEvents_IsRefused()
+    {
+        var partner = NewPartnerName();
+        var url = await AddPartnerUserAsync(partner);
+        await fixture.Broker.DeclareFanoutExchangeAsync(EveryIntegrationEvent);
+        await using var connection = await new ConnectionFactory { Uri = new Uri(url) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var queue = $"{partner}.everything";
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+
+        var refused = await Assert.ThrowsAsync<OperationInterruptedException>(
+            () => channel.QueueBindAsync(queue, EveryIntegrationEvent, routingKey: string.Empty));
 
         Assert.Equal<ushort?>(403, refused.ShutdownReason?.ReplyCode);
     }

@@ -39,9 +39,13 @@ def main():
     seen = set()
     received = 0
     inactivity = args.idle_timeout if args.idle_timeout > 0 else None
-    for method, _properties, body in channel.consume(args.queue, inactivity_timeout=inactivity):
+    for method, properties, body in channel.consume(args.queue, inactivity_timeout=inactivity):
         if method is None:
             break
+        if properties.content_type != "application/vnd.masstransit+json":
+            print(f"skipped a message of type {properties.content_type}", file=sys.stderr, flush=True)
+            channel.basic_ack(method.delivery_tag)
+            continue
         envelope = json.loads(body)
         event_id = envelope["message"]["eventId"]
         # At-least-once delivery: a redelivered or republished event has the same eventId.
