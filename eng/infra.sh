@@ -244,9 +244,15 @@ browser_install() {
   command -v chromium >/dev/null 2>&1 || apt_install chromium
 }
 
+# Debian's python3 with python3-pika: the Loyalty tests prove the third-party AMQP contract from a non-.NET client.
+third_party_client_install() {
+  /usr/bin/python3 -c 'import pika' >/dev/null 2>&1 || apt_install python3 python3-pika
+}
+
 cmd_up() {
   take_lock
   browser_install
+  third_party_client_install
   pg_up
   rabbit_up
 }
@@ -256,7 +262,8 @@ cmd_install() {
   if is_local "$PG_HOST"; then pg_install; fi
   if is_local "$RABBIT_HOST"; then rabbit_install; fi
   browser_install
-  log "PostgreSQL, RabbitMQ and Chromium are installed"
+  third_party_client_install
+  log "PostgreSQL, RabbitMQ, Chromium and python3-pika are installed"
 }
 
 cmd_status() {

@@ -16,6 +16,8 @@ public sealed class RabbitMqVirtualHost : IAsyncLifetime
     // One client for all fixtures: the management API is a single local endpoint.
     private static readonly HttpClient Management = CreateManagementClient();
 
+    private readonly List<string> _users = [];
+
     private bool _created;
 
     public RabbitMqVirtualHost()
@@ -49,7 +51,41 @@ public sealed class RabbitMqVirtualHost : IAsyncLifetime
         {
             await SendCommandAsync(HttpMethod.Delete, $"api/vhosts/{Escape(Name)}", content: null, allowNotFound: true);
         }
+
+        // Users are broker-wide, unlike everything else a test declares: they outlive the vhost unless deleted.
+        foreach (var user in _users)
+        {
+            await SendCommandAsync(HttpMethod.Delete, $"api/users/{Escape(user)}", content: null, allowNotFound: true);
+        }
     }
+
+    /// <summary>
+    /// Creates a broker user (no management tags) with the given permission regexes on this vhost, as an operator
+    /// does for a third party with <c>rabbitmqctl add_user</c> and <c>set_permissions</c>; deleted with the vhost.
+    /// Returns the AMQP URI of this vhost with the user's credentials.
+    /// </summary>
+    public async Task<string> AddUserAsync(string user, string password, string configure, string write, string read)
+    {
+        _users.Add(user);
+        await SendCommandAsync(HttpMethod.Put, $"api/users/{Escape(user)}", JsonContent.Create(new { password, tags = "" }));
+        await SendCommandAsync(
+            HttpMethod.Put,
+            $"api/permissions/{Escape(Name)}/{Escape(user)}",
+            JsonContent.Create(new { configure, write, read }));
+        return new UriBuilder(TestInfrastructure.RabbitMqUri)
+        {
+            UserName = Uri.EscapeDataString(user),
+            Password = Uri.EscapeDataString(password),
+            Path = "/" + Uri.EscapeDataString(Name),
+        }.Uri.AbsoluteUri;
+    }
+
+    /// <summary>Declares a durable fanout exchange exactly as MassTransit declares a message type's exchange.</summary>
+    public Task DeclareFanoutExchangeAsync(string exchange) =>
+        SendCommandAsync(
+            HttpMethod.Put,
+            $"api/exchanges/{Escape(Name)}/{Escape(exchange)}",
+            JsonContent.Create(new { type = "fanout", durable = true, auto_delete = false, @internal = false, arguments = new { } }));
 
     /// <summary>
     /// Messages in a queue (ready plus unacknowledged), 0 for a queue not yet declared. The broker refreshes these
