@@ -43,7 +43,8 @@ public static class AdjustPoints
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.Points is 0 or < -MaxPoints or > MaxPoints)
+        // Checked here as well as by [Required]: a missing value must be a 400, never a null reaching the domain.
+        if (request.Points is null or 0 or < -MaxPoints or > MaxPoints)
         {
             errors["points"] = [$"A non-zero whole number from -{MaxPoints} to {MaxPoints}."];
         }
