@@ -1,4 +1,6 @@
+using CustomerPlatform.Loyalty.Features.Adjustments;
 using CustomerPlatform.Loyalty.Features.GetAccount;
+using CustomerPlatform.Loyalty.Features.Ledger;
 using CustomerPlatform.Loyalty.Features.Privacy;
 using CustomerPlatform.ServiceDefaults.Security;
 
@@ -11,6 +13,8 @@ public static class LoyaltyEndpoints
         var loyalty = app.MapGroup("/api/v1/loyalty").WithTags("Loyalty").RequireServiceScopes("loyalty");
         loyalty.MapGetAccount();
         loyalty.MapLoyaltyPersonalData();
+        loyalty.MapAdjustPoints();
+        loyalty.MapLedger();
         return app;
     }
 }

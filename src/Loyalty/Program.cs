@@ -2,6 +2,9 @@ using CustomerPlatform.Loyalty;
 using CustomerPlatform.Loyalty.Features.EarnPoints;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
 using CustomerPlatform.Loyalty.Features.Privacy;
+using CustomerPlatform.Loyalty.Features.Goodwill;
+using CustomerPlatform.Loyalty.Features.Merge;
+using CustomerPlatform.Loyalty.Features.Refunds;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging;
 
@@ -11,6 +14,9 @@ builder.AddPlatformService<LoyaltyDbContext>("loyalty", bus =>
     bus.AddConsumer<CustomerRegisteredConsumer>();
     bus.AddConsumer<PurchaseRecordedConsumer>();
     bus.AddConsumer<CustomerErasureRequestedConsumer>();
+    bus.AddConsumer<PurchaseRefundedConsumer>();
+    bus.AddConsumer<CompensationApprovedConsumer>();
+    bus.AddConsumer<CustomersMergedConsumer>();
 });
 builder.Services.AddValidation();
 

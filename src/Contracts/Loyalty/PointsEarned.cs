@@ -42,9 +42,12 @@ public sealed record PointsEarned : ILoyaltyEvent
     /// <summary>The account's balance after the credit.</summary>
     public required long BalanceAfter { get; init; }
 
-    /// <summary>The id of what earned the points (for a purchase, the purchase id; for goodwill, the complaint).</summary>
+    /// <summary>The id of what earned the points (for a purchase, the purchase id; for goodwill, the approved compensation).</summary>
     public required Guid SourceId { get; init; }
 
     /// <inheritdoc />
     public required DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>For goodwill (source compensation), the complaint it compensates; <see cref="SourceId"/> is the compensation.</summary>
+    public Guid? ComplaintId { get; init; }
 }

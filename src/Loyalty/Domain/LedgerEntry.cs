@@ -46,6 +46,12 @@ public sealed class LedgerEntry : ITenantOwned
     public DateTimeOffset OccurredAt { get; private init; }
     public DateTimeOffset RecordedAt { get; private init; }
 
+    /// <summary>For a purchase's earn entry, the amount paid: a partial refund takes back its share of the points.</summary>
+    public decimal? PurchaseAmount { get; private init; }
+
+    /// <summary>For a reversal, the entry it undoes (a refunded purchase's earn entry), so partial refunds add up.</summary>
+    public Guid? ReversedEntryId { get; private init; }
+
     internal static LedgerEntry Create(LoyaltyAccount account, LedgerPosting posting, DateTimeOffset now) =>
         new()
         {
@@ -65,6 +71,8 @@ public sealed class LedgerEntry : ITenantOwned
             AvailableAt = posting.AvailableAt ?? now,
             OccurredAt = posting.OccurredAt,
             RecordedAt = now,
+            PurchaseAmount = posting.PurchaseAmount,
+            ReversedEntryId = posting.ReversedEntryId,
         };
 }
 
@@ -97,4 +105,10 @@ public sealed record LedgerPosting(
 
     /// <summary>When earned points become spendable; now when not set.</summary>
     public DateTimeOffset? AvailableAt { get; init; }
+
+    /// <summary>For a purchase's earn, the amount paid (see <see cref="LedgerEntry.PurchaseAmount"/>).</summary>
+    public decimal? PurchaseAmount { get; init; }
+
+    /// <summary>For a reversal, the entry it undoes (see <see cref="LedgerEntry.ReversedEntryId"/>).</summary>
+    public Guid? ReversedEntryId { get; init; }
 }

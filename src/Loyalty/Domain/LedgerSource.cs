@@ -41,4 +41,10 @@ public enum LedgerSource
 
     /// <summary>Points moved in from a merged account (the merged-away account's id).</summary>
     Merge,
+
+    /// <summary>
+    /// Points moved out to the surviving account when this account's customer was merged away (this account's own
+    /// id: several accounts may merge into one survivor, and the source id is unique per type and source).
+    /// </summary>
+    MergedAway,
 }

@@ -51,6 +51,11 @@ public sealed class LoyaltyAccount : ITenantOwned
     /// </summary>
     public LedgerEntry Post(LedgerPosting posting, DateTimeOffset now)
     {
+        if (MergedIntoAccountId is not null)
+        {
+            throw new DomainException("account-merged", "The account was merged into another customer's account.", DomainErrorKind.Conflict);
+        }
+
         if (posting.Points == 0)
         {
             throw new DomainException("invalid-points", "A ledger entry must move at least one point.");
@@ -77,4 +82,50 @@ public sealed class LoyaltyAccount : ITenantOwned
 
         return LedgerEntry.Create(this, posting with { Points = points, Shortfall = shortfall }, now);
     }
+
+    /// <summary>
+    /// The account its customer was merged into; set, the account is closed: its balance and lifetime points moved
+    /// there and it takes no further postings.
+    /// </summary>
+    public Guid? MergedIntoAccountId { get; private set; }
+
+    /// <summary>
+    /// Moves this account's balance (an adjustment debit here, a credit on the survivor) and lifetime points to the
+    /// surviving customer's account, then closes this one. The entries are null when there was no balance to move.
+    /// </summary>
+    public AccountMerge MergeInto(LoyaltyAccount survivor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(survivor);
+        if (survivor.Id == Id || survivor.TenantId != TenantId)
+        {
+            throw new DomainException("invalid-merge", "An account can only merge into another account of the same business.");
+        }
+
+        if (survivor.MergedIntoAccountId is not null)
+        {
+            throw new DomainException("account-merged", "The surviving account was itself merged away.", DomainErrorKind.Conflict);
+        }
+
+        LedgerEntry? debit = null;
+        LedgerEntry? credit = null;
+        var moved = Balance;
+        if (moved > 0)
+        {
+            var reason = $"merged into customer {survivor.CustomerId}";
+            debit = Post(new LedgerPosting(LedgerEntryType.Adjust, -moved, LedgerSource.MergedAway, Id, null, now) { Reason = reason }, now);
+            credit = survivor.Post(
+                new LedgerPosting(LedgerEntryType.Adjust, moved, LedgerSource.Merge, Id, null, now) { Reason = $"merged from customer {CustomerId}" },
+                now);
+        }
+
+        survivor.LifetimePoints = checked(survivor.LifetimePoints + LifetimePoints);
+        LifetimePoints = 0;
+        MergedIntoAccountId = survivor.Id;
+        return new AccountMerge(debit, credit);
+    }
 }
+
+/// <summary>The entries a merge posted: the debit on the merged-away account and the credit on the survivor.</summary>
+/// <param name="Debit">The merged-away account's balance taken out; null when it had none.</param>
+/// <param name="Credit">The same points put into the survivor's account; null when there were none.</param>
+public sealed record AccountMerge(LedgerEntry? Debit, LedgerEntry? Credit);

@@ -7,4 +7,9 @@ internal sealed record AccountView(
     long Balance,
     long LifetimePoints,
     DateTimeOffset OpenedAt,
-    IReadOnlyList<LedgerEntryView> RecentEntries);
+    IReadOnlyList<LedgerEntryView> RecentEntries)
+{
+    public long PendingPoints { get; init; }
+
+    public long SpendablePoints { get; init; }
+}

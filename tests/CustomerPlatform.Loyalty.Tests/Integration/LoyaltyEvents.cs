@@ -1,4 +1,5 @@
 using CustomerPlatform.Contracts.Customers;
+using CustomerPlatform.Contracts.Feedback;
 
 namespace CustomerPlatform.Loyalty.Tests.Integration;
 
@@ -22,6 +23,43 @@ internal static class LoyaltyEvents
         Branch = "central",
         Amount = amount,
         Currency = "EUR",
+        OccurredAt = DateTimeOffset.UtcNow,
+    };
+
+    public static PurchaseRefunded Refund(Guid tenantId, Guid customerId, Guid purchaseId, decimal amount, decimal remaining, string kind = "refund") => new()
+    {
+        TenantId = tenantId,
+        PurchaseId = purchaseId,
+        RefundId = Guid.NewGuid(),
+        CustomerId = customerId,
+        Branch = "central",
+        Amount = amount,
+        Currency = "EUR",
+        Kind = kind,
+        RemainingAmount = remaining,
+        OccurredAt = DateTimeOffset.UtcNow,
+    };
+
+    public static CompensationApproved Compensation(Guid tenantId, Guid? customerId, long points, string type = "loyaltyPoints") => new()
+    {
+        TenantId = tenantId,
+        ComplaintId = Guid.NewGuid(),
+        CompensationId = Guid.NewGuid(),
+        CustomerId = customerId,
+        Branch = "central",
+        Type = type,
+        Points = type == "loyaltyPoints" ? points : null,
+        Amount = type == "loyaltyPoints" ? null : points,
+        Currency = type == "loyaltyPoints" ? null : "EUR",
+        ApprovedByRole = "supervisor",
+        OccurredAt = DateTimeOffset.UtcNow,
+    };
+
+    public static CustomersMerged Merged(Guid tenantId, Guid survivorCustomerId, Guid mergedCustomerId) => new()
+    {
+        TenantId = tenantId,
+        SurvivorCustomerId = survivorCustomerId,
+        MergedCustomerId = mergedCustomerId,
         OccurredAt = DateTimeOffset.UtcNow,
     };
 }

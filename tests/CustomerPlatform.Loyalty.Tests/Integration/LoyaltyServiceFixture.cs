@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.TestSupport;
 using MassTransit;
+using Xunit;
 
 namespace CustomerPlatform.Loyalty.Tests.Integration;
 
@@ -12,11 +13,21 @@ namespace CustomerPlatform.Loyalty.Tests.Integration;
 /// events Loyalty consumes and records the events it publishes (bound to their contract exchanges).
 /// </summary>
 public sealed class LoyaltyServiceFixture()
-    : ConsumingServiceFixture<Program>("loyaltydb", CustomerRegisteredQueue, PurchaseRecordedQueue, ErasureRequestedQueue)
+    : ConsumingServiceFixture<Program>(
+        "loyaltydb",
+        CustomerRegisteredQueue,
+        PurchaseRecordedQueue,
+        ErasureRequestedQueue,
+        PurchaseRefundedQueue,
+        CompensationApprovedQueue,
+        CustomersMergedQueue)
 {
     public const string CustomerRegisteredQueue = "loyalty-customer-registered";
     public const string PurchaseRecordedQueue = "loyalty-purchase-recorded";
     public const string ErasureRequestedQueue = "loyalty-customer-erasure-requested";
+    public const string PurchaseRefundedQueue = "loyalty-purchase-refunded";
+    public const string CompensationApprovedQueue = "loyalty-compensation-approved";
+    public const string CustomersMergedQueue = "loyalty-customers-merged";
 
     private readonly ConcurrentQueue<LoyaltyAccountOpened> _accountsOpened = new();
     private readonly ConcurrentQueue<PointsEarned> _pointsEarned = new();
@@ -64,5 +75,28 @@ public sealed class LoyaltyServiceFixture()
         var messageId = Guid.NewGuid();
         await PublishAsync(LoyaltyEvents.Registered(tenantId, customerId), messageId);
         await WaitUntilConsumedAsync(messageId);
+    }
+
+    /// <summary>Publishes an event as its owner would and waits until Loyalty has handled it.</summary>
+    public async Task DeliverAsync<T>(T message)
+        where T : class
+    {
+        var messageId = Guid.NewGuid();
+        await PublishAsync(message, messageId);
+        await WaitUntilConsumedAsync(messageId);
+    }
+
+    /// <summary>
+    /// The invariant every posting keeps: the customer's account balance equals the sum of its ledger (and, for an
+    /// account never merged away, is not negative).
+    /// </summary>
+    public async Task AssertBalanceIsLedgerSumAsync(Guid customerId)
+    {
+        var accountId = await Database.ScalarAsync<Guid>("SELECT id FROM accounts WHERE customer_id = @id", ("id", customerId));
+        var balance = await Database.ScalarAsync<long>("SELECT balance FROM accounts WHERE id = @id", ("id", accountId));
+        var ledgerSum = await Database.ScalarAsync<long>(
+            "SELECT coalesce(sum(points), 0)::bigint FROM ledger_entries WHERE account_id = @id", ("id", accountId));
+        Assert.Equal(ledgerSum, balance);
+        Assert.True(balance >= 0, $"The balance of {customerId} is {balance}.");
     }
 }

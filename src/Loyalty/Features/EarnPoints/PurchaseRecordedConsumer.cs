@@ -52,7 +52,11 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
         var now = Clock.GetUtcNow();
         var account = found?.Account ?? AccountBook.Open(Db, message.TenantId, message.CustomerId, now);
         var entry = account.Earn(
-            new LedgerPosting(LedgerEntryType.Earn, points, LedgerSource.Purchase, message.PurchaseId, message.Branch, message.OccurredAt), now);
+            new LedgerPosting(LedgerEntryType.Earn, points, LedgerSource.Purchase, message.PurchaseId, message.Branch, message.OccurredAt)
+            {
+                PurchaseAmount = message.Amount,
+            },
+            now);
         Db.LedgerEntries.Add(entry);
         Db.EnqueueEvent(new PointsEarned
         {

@@ -14,7 +14,14 @@ public sealed record AccountResponse(
     long Balance,
     long LifetimePoints,
     DateTimeOffset OpenedAt,
-    IReadOnlyList<LedgerEntryResponse> RecentEntries);
+    IReadOnlyList<LedgerEntryResponse> RecentEntries)
+{
+    /// <summary>Points earned but not available yet (their availability time is still ahead); part of the balance.</summary>
+    public long PendingPoints { get; init; }
+
+    /// <summary>The balance that can be redeemed now: the balance less pending points, never below zero.</summary>
+    public long SpendablePoints { get; init; }
+}
 
 public sealed record LedgerEntryResponse(
     Guid Id,
@@ -34,7 +41,7 @@ public static class GetAccount
         group.MapGet("/accounts/{customerId:guid}", HandleAsync).WithName("GetLoyaltyAccount");
 
     public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> HandleAsync(
-        Guid customerId, LoyaltyDbContext db, CancellationToken cancellationToken)
+        Guid customerId, LoyaltyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         // One snapshot for both reads: a credit committing between them would show entries the balance lacks.
         return await db.Database.CreateExecutionStrategy().ExecuteAsync<Results<Ok<AccountResponse>, ProblemHttpResult>>(async () =>
@@ -53,7 +60,12 @@ public static class GetAccount
                 .Select(entry => new LedgerEntryResponse(
                     entry.Id, entry.Type, entry.Points, entry.BalanceAfter, entry.SourceId, entry.Branch, entry.OccurredAt, entry.RecordedAt))
                 .ToListAsync(cancellationToken);
-            return TypedResults.Ok(new AccountResponse(account.Id, account.CustomerId, account.Balance, account.LifetimePoints, account.OpenedAt, entries));
+            var pending = await AccountBalances.PendingPointsAsync(db, account.Id, clock.GetUtcNow(), cancellationToken);
+            return TypedResults.Ok(new AccountResponse(account.Id, account.CustomerId, account.Balance, account.LifetimePoints, account.OpenedAt, entries)
+            {
+                PendingPoints = pending,
+                SpendablePoints = AccountBalances.Spendable(account.Balance, pending),
+            });
         });
     }
 }

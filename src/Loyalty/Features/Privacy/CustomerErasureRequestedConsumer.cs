@@ -3,21 +3,27 @@ using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
 using CustomerPlatform.Messaging.Outbox;
 using CustomerPlatform.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Loyalty.Features.Privacy;
 
 /// <summary>
-/// Loyalty's part of an erasure. It keeps no names, contacts or free text: an account holds the customer's id, points
-/// and the ids of the purchases that earned them, which stay so the balance and every total remain correct (the id
-/// names no one once Customers has anonymised the record). So the part is to confirm, which it does once per request.
+/// Loyalty's part of an erasure. It keeps no names or contacts: an account holds the customer's id, points and the ids
+/// of what earned them, which stay so the balance and every total remain correct (the id names no one once Customers
+/// has anonymised the record). The free text on ledger entries (an adjustment's reason, who made it) may name people,
+/// so it is blanked; then the part is confirmed, once per request.
 /// </summary>
 public sealed class CustomerErasureRequestedConsumer(LoyaltyDbContext db, TenantContext tenant, TimeProvider clock)
     : InboxConsumer<CustomerErasureRequested, LoyaltyDbContext>(db, tenant, clock)
 {
     protected override string ConsumerName => "loyalty.erase-customer";
 
-    protected override Task HandleAsync(CustomerErasureRequested message, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(CustomerErasureRequested message, CancellationToken cancellationToken)
     {
+        await Db.LedgerEntries
+            .Where(entry => Db.Accounts.Any(account => account.Id == entry.AccountId && account.CustomerId == message.CustomerId))
+            .Where(entry => entry.Reason != null || entry.Actor != null)
+            .ExecuteUpdateAsync(entry => entry.SetProperty(e => e.Reason, (string?)null).SetProperty(e => e.Actor, (string?)null), cancellationToken);
         var now = Clock.GetUtcNow();
         Db.EnqueueEvent(new CustomerErasureCompleted
         {
@@ -27,6 +33,5 @@ public sealed class CustomerErasureRequestedConsumer(LoyaltyDbContext db, Tenant
             Service = "loyalty",
             OccurredAt = now,
         }, now);
-        return Task.CompletedTask;
     }
 }

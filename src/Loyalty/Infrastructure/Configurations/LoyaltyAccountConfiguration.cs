@@ -12,5 +12,6 @@ internal sealed class LoyaltyAccountConfiguration : IEntityTypeConfiguration<Loy
         builder.HasKey(account => account.Id);
         builder.Property(account => account.Version).IsRowVersion();
         builder.HasIndex(account => new { account.TenantId, account.CustomerId }).IsUnique().HasDatabaseName("ux_accounts_tenant_customer");
+        builder.HasOne<LoyaltyAccount>().WithMany().HasForeignKey(account => account.MergedIntoAccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -59,6 +59,11 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("points");
 
+                    b.Property<decimal?>("PurchaseAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("purchase_amount");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -67,6 +72,10 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("ReversedEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reversed_entry_id");
 
                     b.Property<int>("RuleVersion")
                         .HasColumnType("integer")
@@ -102,6 +111,10 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                     b.HasIndex("AccountId")
                         .HasDatabaseName("ix_ledger_entries_account_id");
 
+                    b.HasIndex("TenantId", "ReversedEntryId")
+                        .HasDatabaseName("ix_ledger_entries_tenant_reversed_entry")
+                        .HasFilter("reversed_entry_id IS NOT NULL");
+
                     b.HasIndex("TenantId", "AccountId", "RecordedAt")
                         .HasDatabaseName("ix_ledger_entries_tenant_account_recorded_at");
 
@@ -131,6 +144,10 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("lifetime_points");
 
+                    b.Property<Guid?>("MergedIntoAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_account_id");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
@@ -147,6 +164,9 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_accounts");
+
+                    b.HasIndex("MergedIntoAccountId")
+                        .HasDatabaseName("ix_accounts_merged_into_account_id");
 
                     b.HasIndex("TenantId", "CustomerId")
                         .IsUnique()
@@ -306,6 +326,15 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ledger_entries_accounts_account_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.LoyaltyAccount", b =>
+                {
+                    b.HasOne("CustomerPlatform.Loyalty.Domain.LoyaltyAccount", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_accounts_accounts_merged_into_account_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,69 @@
+using CustomerPlatform.Contracts.Feedback;
+using CustomerPlatform.Contracts.Loyalty;
+using CustomerPlatform.Loyalty.Domain;
+using CustomerPlatform.Loyalty.Features.OpenAccount;
+using CustomerPlatform.Loyalty.Infrastructure;
+using CustomerPlatform.Messaging.Inbox;
+using CustomerPlatform.Messaging.Outbox;
+using CustomerPlatform.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPlatform.Loyalty.Features.Goodwill;
+
+/// <summary>Credits goodwill points approved as compensation on a complaint, once per compensation.</summary>
+public sealed class CompensationApprovedConsumer(LoyaltyDbContext db, TenantContext tenant, TimeProvider clock)
+    : InboxConsumer<CompensationApproved, LoyaltyDbContext>(db, tenant, clock)
+{
+    public const string LoyaltyPointsType = "loyaltyPoints";
+
+    protected override string ConsumerName => "loyalty.credit-goodwill";
+
+    protected override async Task HandleAsync(CompensationApproved message, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(message.Type, LoyaltyPointsType, StringComparison.Ordinal)
+            || message.CustomerId is not { } customerId
+            || message.Points is not > 0)
+        {
+            return;
+        }
+
+        var found = await AccountLocks.LockForCustomerAsync(Db, message.TenantId, customerId, cancellationToken);
+        var credited = await Db.LedgerEntries.AnyAsync(
+            entry => entry.Type == LedgerEntryType.Earn && entry.Source == LedgerSource.Compensation && entry.SourceId == message.CompensationId,
+            cancellationToken);
+        if (credited)
+        {
+            return;
+        }
+
+        var now = Clock.GetUtcNow();
+        var account = found is null
+            ? AccountBook.Open(Db, message.TenantId, customerId, now)
+            : await AccountLocks.FollowMergesAsync(Db, found, cancellationToken);
+        var entry = account.Earn(
+            new LedgerPosting(LedgerEntryType.Earn, message.Points.Value, LedgerSource.Compensation, message.CompensationId, message.Branch, message.OccurredAt)
+            {
+                Reason = $"goodwill for complaint {message.ComplaintId}",
+                Actor = message.ApprovedByRole,
+            },
+            now);
+        Db.LedgerEntries.Add(entry);
+        Db.EnqueueEvent(new PointsEarned
+        {
+            TenantId = message.TenantId,
+            EventId = entry.Id,
+            EntryId = entry.Id,
+            AccountId = account.Id,
+            CustomerId = account.CustomerId,
+            Branch = message.Branch,
+            Points = entry.Points,
+            BalanceAfter = entry.BalanceAfter,
+            Source = "compensation",
+            RuleVersion = entry.RuleVersion,
+            SourceId = message.CompensationId,
+            ComplaintId = message.ComplaintId,
+            OccurredAt = now,
+        }, now);
+        LoyaltyTelemetry.PointsEarned.Add(entry.Points);
+    }
+}
