@@ -1,4 +1,5 @@
 using CustomerPlatform.Loyalty.Features.GetAccount;
+using CustomerPlatform.Loyalty.Features.ManageProgram;
 using CustomerPlatform.Loyalty.Features.Privacy;
 using CustomerPlatform.ServiceDefaults.Security;
 
@@ -11,6 +12,7 @@ public static class LoyaltyEndpoints
         var loyalty = app.MapGroup("/api/v1/loyalty").WithTags("Loyalty").RequireServiceScopes("loyalty");
         loyalty.MapGetAccount();
         loyalty.MapLoyaltyPersonalData();
+        loyalty.MapLoyaltyProgram();
         return app;
     }
 }

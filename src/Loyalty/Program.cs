@@ -11,6 +11,7 @@ builder.AddPlatformService<LoyaltyDbContext>("loyalty", bus =>
     bus.AddConsumer<CustomerRegisteredConsumer>();
     bus.AddConsumer<PurchaseRecordedConsumer>();
     bus.AddConsumer<CustomerErasureRequestedConsumer>();
+    bus.AddConsumer<FeedbackReceivedConsumer>();
 });
 builder.Services.AddValidation();
 

@@ -14,7 +14,11 @@ public sealed record AccountResponse(
     long Balance,
     long LifetimePoints,
     DateTimeOffset OpenedAt,
-    IReadOnlyList<LedgerEntryResponse> RecentEntries);
+    IReadOnlyList<LedgerEntryResponse> RecentEntries)
+{
+    /// <summary>Earned points still in their pending period (the program's pendingDays): in the balance, not yet spendable.</summary>
+    public long PendingPoints { get; init; }
+}
 
 public sealed record LedgerEntryResponse(
     Guid Id,
@@ -34,7 +38,7 @@ public static class GetAccount
         group.MapGet("/accounts/{customerId:guid}", HandleAsync).WithName("GetLoyaltyAccount");
 
     public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> HandleAsync(
-        Guid customerId, LoyaltyDbContext db, CancellationToken cancellationToken)
+        Guid customerId, LoyaltyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         // One snapshot for both reads: a credit committing between them would show entries the balance lacks.
         return await db.Database.CreateExecutionStrategy().ExecuteAsync<Results<Ok<AccountResponse>, ProblemHttpResult>>(async () =>
@@ -53,7 +57,14 @@ public static class GetAccount
                 .Select(entry => new LedgerEntryResponse(
                     entry.Id, entry.Type, entry.Points, entry.BalanceAfter, entry.SourceId, entry.Branch, entry.OccurredAt, entry.RecordedAt))
                 .ToListAsync(cancellationToken);
-            return TypedResults.Ok(new AccountResponse(account.Id, account.CustomerId, account.Balance, account.LifetimePoints, account.OpenedAt, entries));
+            var now = clock.GetUtcNow();
+            var pending = await db.LedgerEntries.AsNoTracking()
+                .Where(entry => entry.AccountId == account.Id && entry.Type == LedgerEntryType.Earn && entry.AvailableAt > now)
+                .SumAsync(entry => entry.Points, cancellationToken);
+            return TypedResults.Ok(new AccountResponse(account.Id, account.CustomerId, account.Balance, account.LifetimePoints, account.OpenedAt, entries)
+            {
+                PendingPoints = pending,
+            });
         });
     }
 }
