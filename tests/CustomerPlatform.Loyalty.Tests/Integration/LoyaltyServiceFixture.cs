@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.TestSupport;
 using MassTransit;
+using Xunit;
 
 namespace CustomerPlatform.Loyalty.Tests.Integration;
 
@@ -12,11 +13,12 @@ namespace CustomerPlatform.Loyalty.Tests.Integration;
 /// events Loyalty consumes and records the events it publishes (bound to their contract exchanges).
 /// </summary>
 public sealed class LoyaltyServiceFixture()
-    : ConsumingServiceFixture<Program>("loyaltydb", CustomerRegisteredQueue, PurchaseRecordedQueue, ErasureRequestedQueue)
+    : ConsumingServiceFixture<Program>("loyaltydb", CustomerRegisteredQueue, PurchaseRecordedQueue, ErasureRequestedQueue, FeedbackReceivedQueue)
 {
     public const string CustomerRegisteredQueue = "loyalty-customer-registered";
     public const string PurchaseRecordedQueue = "loyalty-purchase-recorded";
     public const string ErasureRequestedQueue = "loyalty-customer-erasure-requested";
+    public const string FeedbackReceivedQueue = "loyalty-feedback-received";
 
     private readonly ConcurrentQueue<LoyaltyAccountOpened> _accountsOpened = new();
     private readonly ConcurrentQueue<PointsEarned> _pointsEarned = new();
@@ -64,5 +66,15 @@ public sealed class LoyaltyServiceFixture()
         var messageId = Guid.NewGuid();
         await PublishAsync(LoyaltyEvents.Registered(tenantId, customerId), messageId);
         await WaitUntilConsumedAsync(messageId);
+    }
+
+    /// <summary>Asserts the invariant every posting keeps: the account's balance is the sum of its whole ledger.</summary>
+    public async Task AssertBalanceIsLedgerSumAsync(Guid customerId)
+    {
+        var balance = await Database.ScalarAsync<long>("SELECT balance FROM accounts WHERE customer_id = @id", ("id", customerId));
+        var sum = await Database.ScalarAsync<long>(
+            "SELECT coalesce(sum(e.points), 0)::bigint FROM ledger_entries e JOIN accounts a ON a.id = e.account_id WHERE a.customer_id = @id",
+            ("id", customerId));
+        Assert.Equal(sum, balance);
     }
 }
