@@ -127,7 +127,6 @@ public sealed class LoyaltyProgramApiTests(LoyaltyServiceFixture fixture) : ICla
                 {
                     new { factor = 2 },
                     new { category = "coffee", factor = 11 },
-                    null,
                     new { branch = "central", factor = 2, from = "2026-02-01T00:00:00Z", to = "2026-01-01T00:00:00Z" },
                 },
                 bonuses = new { feedbackResponse = -5 },
@@ -148,8 +147,8 @@ public sealed class LoyaltyProgramApiTests(LoyaltyServiceFixture fixture) : ICla
         var problem = await ProblemResponse.ReadAsync(response, HttpStatusCode.BadRequest, "validation");
         foreach (var field in new[]
         {
-            "currencyName", "earn.pointsPerUnit", "earn.multipliers[0]", "earn.multipliers[1].factor", "earn.multipliers[2]",
-            "earn.multipliers[3].to", "earn.bonuses.feedbackResponse", "earn.pendingDays", "tiers[1].code", "tiers[2].threshold",
+            "currencyName", "earn.pointsPerUnit", "earn.multipliers[0]", "earn.multipliers[1].factor",
+            "earn.multipliers[2].to", "earn.bonuses.feedbackResponse", "earn.pendingDays", "tiers[1].code", "tiers[2].threshold",
             "tiers[3].basis", "tiers[3].earnMultiplier", "expiry.months",
         })
         {
@@ -158,6 +157,19 @@ public sealed class LoyaltyProgramApiTests(LoyaltyServiceFixture fixture) : ICla
 
         var current = await client.GetFromJsonAsync<JsonElement>(ProgramApi.Path);
         Assert.Equal(0, current.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task PutProgram_WithNullEntries_Returns400NamingThem()
+    {
+        using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());
+        var body = new { earn = new { multipliers = new object?[] { new { branch = "central", factor = 2 }, null } }, tiers = new object?[] { null } };
+
+        using var response = await ProgramApi.PutAsync(client, body, "\"0\"");
+
+        var problem = await ProblemResponse.ReadAsync(response, HttpStatusCode.BadRequest, "validation");
+        ProblemResponse.ErrorsFor(problem, "earn.multipliers[1]");
+        ProblemResponse.ErrorsFor(problem, "tiers[0]");
     }
 
     [Fact]

@@ -52,6 +52,12 @@ internal static class ProgramRequests
                 tier.DowngradeGraceDays ?? 0));
         }
 
+        // A null entry would shift the indexes the rules report, so the paths would name the wrong entries.
+        if (errors.Keys.Any(field => field.EndsWith("]", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
         var bonuses = earn?.Bonuses;
         var rules = new ProgramRules(
             request.CurrencyName?.Trim() ?? defaults.CurrencyName,
