@@ -1,6 +1,7 @@
 using CustomerPlatform.Loyalty.Features.Adjustments;
 using CustomerPlatform.Loyalty.Features.GetAccount;
 using CustomerPlatform.Loyalty.Features.Ledger;
+using CustomerPlatform.Loyalty.Features.ManageProgram;
 using CustomerPlatform.Loyalty.Features.Privacy;
 using CustomerPlatform.ServiceDefaults.Security;
 
@@ -15,6 +16,7 @@ public static class LoyaltyEndpoints
         loyalty.MapLoyaltyPersonalData();
         loyalty.MapAdjustPoints();
         loyalty.MapLedger();
+        loyalty.MapLoyaltyProgram();
         return app;
     }
 }

@@ -17,6 +17,7 @@ builder.AddPlatformService<LoyaltyDbContext>("loyalty", bus =>
     bus.AddConsumer<PurchaseRefundedConsumer>();
     bus.AddConsumer<CompensationApprovedConsumer>();
     bus.AddConsumer<CustomersMergedConsumer>();
+    bus.AddConsumer<FeedbackReceivedConsumer>();
 });
 builder.Services.AddValidation();
 

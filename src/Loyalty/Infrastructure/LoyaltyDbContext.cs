@@ -1,4 +1,5 @@
 using CustomerPlatform.Loyalty.Domain;
+using CustomerPlatform.Loyalty.Domain.Programs;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
 {
     public DbSet<LoyaltyAccount> Accounts => Set<LoyaltyAccount>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<LoyaltyProgramVersion> ProgramVersions => Set<LoyaltyProgramVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -20,7 +20,8 @@ public sealed class LoyaltyServiceFixture()
         ErasureRequestedQueue,
         PurchaseRefundedQueue,
         CompensationApprovedQueue,
-        CustomersMergedQueue)
+        CustomersMergedQueue,
+        FeedbackReceivedQueue)
 {
     public const string CustomerRegisteredQueue = "loyalty-customer-registered";
     public const string PurchaseRecordedQueue = "loyalty-purchase-recorded";
@@ -28,6 +29,7 @@ public sealed class LoyaltyServiceFixture()
     public const string PurchaseRefundedQueue = "loyalty-purchase-refunded";
     public const string CompensationApprovedQueue = "loyalty-compensation-approved";
     public const string CustomersMergedQueue = "loyalty-customers-merged";
+    public const string FeedbackReceivedQueue = "loyalty-feedback-received";
 
     private readonly ConcurrentQueue<LoyaltyAccountOpened> _accountsOpened = new();
     private readonly ConcurrentQueue<PointsEarned> _pointsEarned = new();

@@ -1,6 +1,8 @@
 using CustomerPlatform.Contracts.Customers;
 using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.Loyalty.Domain;
+using CustomerPlatform.Loyalty.Domain.Programs;
+using CustomerPlatform.Loyalty.Features.ManageProgram;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
@@ -18,8 +20,12 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
 
     protected override async Task HandleAsync(PurchaseRecorded message, CancellationToken cancellationToken)
     {
-        var points = EarnRules.PointsForPurchase(message.Amount);
-        if (points == 0)
+        // Rules of the purchase's own time: a purchase delivered after a program change still earns as promised then.
+        var program = await ProgramBook.InForceAtAsync(Db, message.OccurredAt, cancellationToken);
+        var lines = message.Lines?.Select(line => new PurchaseLine(line.Category, line.Quantity * line.UnitPrice)).ToList();
+        var points = PurchaseEarning.Points(program.Rules.Earn, message.Amount, message.Branch, lines, message.OccurredAt);
+        var firstPurchaseBonus = program.Rules.Earn.Bonuses.FirstPurchase;
+        if (points == 0 && firstPurchaseBonus == 0)
         {
             return;
         }
@@ -32,8 +38,8 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
             $"SELECT 1 FROM accounts WHERE tenant_id = {message.TenantId} AND customer_id = {message.CustomerId} FOR UPDATE",
             cancellationToken);
 
-        // The account and whether this purchase was credited already, in one round trip (an account's ledger holds
-        // all its entries, and without an account there is no entry).
+        // The account, whether this purchase was credited already, and whether it had any purchase before, in one
+        // round trip (an account's ledger holds all its entries, and without an account there is no entry).
         var found = await Db.Accounts
             .Where(candidate => candidate.CustomerId == message.CustomerId)
             .Select(candidate => new
@@ -41,7 +47,10 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
                 Account = candidate,
                 Credited = Db.LedgerEntries.Any(credit =>
                     credit.AccountId == candidate.Id && credit.Type == LedgerEntryType.Earn
-                    && credit.Source == LedgerSource.Purchase && credit.SourceId == message.PurchaseId),
+                    && (credit.Source == LedgerSource.Purchase || credit.Source == LedgerSource.FirstPurchase) && credit.SourceId == message.PurchaseId),
+                HasPurchased = Db.LedgerEntries.Any(credit =>
+                    credit.AccountId == candidate.Id && credit.Type == LedgerEntryType.Earn
+                    && (credit.Source == LedgerSource.Purchase || credit.Source == LedgerSource.FirstPurchase)),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is { Credited: true })
@@ -51,10 +60,30 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
 
         var now = Clock.GetUtcNow();
         var account = found?.Account ?? AccountBook.Open(Db, message.TenantId, message.CustomerId, now);
+        // Pending until the return window closes, counted from the purchase, not from when its event arrived.
+        DateTimeOffset? availableAt = program.Rules.Earn.PendingDays > 0 ? message.OccurredAt.AddDays(program.Rules.Earn.PendingDays) : null;
+        if (points > 0)
+        {
+            Credit(account, LedgerSource.Purchase, points, message, program.Version, availableAt, now);
+        }
+
+        // Once per account, on the first purchase it ever earns on: turning the bonus on later pays no existing customer.
+        if (firstPurchaseBonus > 0 && found is not { HasPurchased: true })
+        {
+            Credit(account, LedgerSource.FirstPurchase, firstPurchaseBonus, message, program.Version, availableAt, now);
+        }
+    }
+
+    private void Credit(
+        LoyaltyAccount account, LedgerSource source, long points, PurchaseRecorded message, int ruleVersion, DateTimeOffset? availableAt, DateTimeOffset now)
+    {
         var entry = account.Earn(
-            new LedgerPosting(LedgerEntryType.Earn, points, LedgerSource.Purchase, message.PurchaseId, message.Branch, message.OccurredAt)
+            new LedgerPosting(LedgerEntryType.Earn, points, source, message.PurchaseId, message.Branch, message.OccurredAt)
             {
-                PurchaseAmount = message.Amount,
+                RuleVersion = ruleVersion,
+                AvailableAt = availableAt,
+                // Refunds take back their share of what the purchase itself earned, so only that entry keeps the amount.
+                PurchaseAmount = source == LedgerSource.Purchase ? message.Amount : null,
             },
             now);
         Db.LedgerEntries.Add(entry);
@@ -68,7 +97,7 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
             Branch = message.Branch,
             Points = entry.Points,
             BalanceAfter = entry.BalanceAfter,
-            Source = "purchase",
+            Source = source == LedgerSource.FirstPurchase ? "firstPurchase" : "purchase",
             RuleVersion = entry.RuleVersion,
             SourceId = message.PurchaseId,
             OccurredAt = now,
