@@ -1,5 +1,7 @@
 using CustomerPlatform.Loyalty.Features.GetAccount;
 using CustomerPlatform.Loyalty.Features.Privacy;
+using CustomerPlatform.Loyalty.Features.Redemptions;
+using CustomerPlatform.Loyalty.Features.Rewards;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Loyalty;
@@ -11,6 +13,8 @@ public static class LoyaltyEndpoints
         var loyalty = app.MapGroup("/api/v1/loyalty").WithTags("Loyalty").RequireServiceScopes("loyalty");
         loyalty.MapGetAccount();
         loyalty.MapLoyaltyPersonalData();
+        loyalty.MapRewards();
+        loyalty.MapRedemptions();
         return app;
     }
 }
