@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.TestSupport;
 using MassTransit;
+using Xunit;
 
 namespace CustomerPlatform.Loyalty.Tests.Integration;
 
@@ -64,5 +65,37 @@ public sealed class LoyaltyServiceFixture()
         var messageId = Guid.NewGuid();
         await PublishAsync(LoyaltyEvents.Registered(tenantId, customerId), messageId);
         await WaitUntilConsumedAsync(messageId);
+    }
+
+    /// <summary>Registers the customer and credits them <paramref name="points"/> through a purchase, waiting until both are handled.</summary>
+    public async Task FundAccountAsync(Guid tenantId, Guid customerId, long points)
+    {
+        await RegisterCustomerAsync(tenantId, customerId);
+        var messageId = Guid.NewGuid();
+        await PublishAsync(LoyaltyEvents.Purchase(tenantId, customerId, points), messageId);
+        await WaitUntilConsumedAsync(messageId);
+    }
+
+    /// <summary>
+    /// Asserts the ledger's invariant after a scenario that moved points: the account's balance is the sum of its
+    /// entries (and, when given, the expected balance).
+    /// </summary>
+    public async Task AssertBalanceIsLedgerSumAsync(Guid tenantId, Guid customerId, long? expected = null)
+    {
+        var balance = await Database.ScalarAsync<long>(
+            "SELECT balance FROM accounts WHERE tenant_id = @tenant AND customer_id = @customer", ("tenant", tenantId), ("customer", customerId));
+        var ledgerSum = await Database.ScalarAsync<long>(
+            """
+            SELECT coalesce(sum(entry.points), 0)
+            FROM ledger_entries entry JOIN accounts account ON account.id = entry.account_id
+            WHERE account.tenant_id = @tenant AND account.customer_id = @customer
+            """,
+            ("tenant", tenantId),
+            ("customer", customerId));
+        Assert.Equal(ledgerSum, balance);
+        if (expected is { } wanted)
+        {
+            Assert.Equal(wanted, balance);
+        }
     }
 }

@@ -30,6 +30,7 @@ public static class RedeemPoints
         group.MapPost("/accounts/{customerId:guid}/redemptions", HandleAsync)
             .WithName("RedeemPoints")
             .WithTags("Redemptions")
+            .AddEndpointFilter<AccountTurnFilter>()
             .WithIdempotency<LoyaltyDbContext>();
 
     /// <summary>
@@ -67,14 +68,13 @@ public static class RedeemPoints
             }
 
             await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            var accountId = await db.Accounts.Where(account => account.CustomerId == customerId).Select(account => (Guid?)account.Id).FirstOrDefaultAsync(cancellationToken);
-            if (accountId is null)
+            await RedemptionEndpoints.LockAccountAsync(db, tenant.TenantId, customerId, cancellationToken);
+            var account = await db.Accounts.FirstOrDefaultAsync(account => account.CustomerId == customerId, cancellationToken);
+            if (account is null)
             {
                 return Problems.NotFound("loyalty account for customer", customerId);
             }
 
-            await RedemptionEndpoints.LockAccountAsync(db, tenant.TenantId, accountId.Value, cancellationToken);
-            var account = await db.Accounts.FirstAsync(account => account.Id == accountId, cancellationToken);
             var now = clock.GetUtcNow();
             Reward? reward = null;
             var quantity = request.Quantity ?? 1;

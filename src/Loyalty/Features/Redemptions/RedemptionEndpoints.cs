@@ -24,8 +24,8 @@ public static class RedemptionEndpoints
     /// earn consumer does), so spending, giving back and earning queue for one account instead of racing: the balance
     /// checked is the balance posted to. Rewards are locked after accounts, never before, so no two postings deadlock.
     /// </summary>
-    internal static Task LockAccountAsync(LoyaltyDbContext db, Guid tenantId, Guid accountId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"SELECT 1 FROM accounts WHERE tenant_id = {tenantId} AND id = {accountId} FOR UPDATE", cancellationToken);
+    internal static Task LockAccountAsync(LoyaltyDbContext db, Guid tenantId, Guid customerId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT 1 FROM accounts WHERE tenant_id = {tenantId} AND customer_id = {customerId} FOR UPDATE", cancellationToken);
 
     /// <summary>Takes units of a reward with limited stock, atomically; false when fewer are left.</summary>
     internal static async Task<bool> TakeStockAsync(LoyaltyDbContext db, Guid tenantId, Guid rewardId, int quantity, CancellationToken cancellationToken) =>

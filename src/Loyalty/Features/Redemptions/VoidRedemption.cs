@@ -43,7 +43,7 @@ public static class VoidRedemption
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var found = await db.Redemptions.AsNoTracking()
                 .Where(candidate => candidate.Id == redemptionId)
-                .Select(candidate => new { candidate.AccountId, candidate.Branch })
+                .Select(candidate => new { candidate.AccountId, candidate.CustomerId, candidate.Branch })
                 .FirstOrDefaultAsync(cancellationToken);
             if (found is null)
             {
@@ -56,7 +56,7 @@ public static class VoidRedemption
             }
 
             // The account lock also serialises two voids of one redemption: the second sees the first's status.
-            await RedemptionEndpoints.LockAccountAsync(db, tenant.TenantId, found.AccountId, cancellationToken);
+            await RedemptionEndpoints.LockAccountAsync(db, tenant.TenantId, found.CustomerId, cancellationToken);
             var account = await db.Accounts.FirstAsync(account => account.Id == found.AccountId, cancellationToken);
             var redemption = await db.Redemptions.FirstAsync(candidate => candidate.Id == redemptionId, cancellationToken);
             var now = clock.GetUtcNow();
