@@ -3,6 +3,8 @@ using CustomerPlatform.Loyalty.Features.GetAccount;
 using CustomerPlatform.Loyalty.Features.Ledger;
 using CustomerPlatform.Loyalty.Features.ManageProgram;
 using CustomerPlatform.Loyalty.Features.Privacy;
+using CustomerPlatform.Loyalty.Features.Redemptions;
+using CustomerPlatform.Loyalty.Features.Rewards;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Loyalty;
@@ -17,6 +19,8 @@ public static class LoyaltyEndpoints
         loyalty.MapAdjustPoints();
         loyalty.MapLedger();
         loyalty.MapLoyaltyProgram();
+        loyalty.MapRewards();
+        loyalty.MapRedemptions();
         return app;
     }
 }

@@ -9,4 +9,7 @@ internal static class LoyaltyTelemetry
 
     public static readonly Counter<long> PointsEarned =
         Meter.CreateCounter<long>("customer_platform.loyalty.points_earned", "{point}", "Points credited to loyalty accounts.");
+
+    public static readonly Counter<long> PointsRedeemed =
+        Meter.CreateCounter<long>("customer_platform.loyalty.points_redeemed", "{point}", "Points spent on rewards and discounts (net of voids).");
 }

@@ -254,7 +254,23 @@ public sealed class IsolationTests(PlatformFixture platform)
         importRequest.Content = new StringContent("email,displayName\nisolated.import@example.com,Isolated Import\n", System.Text.Encoding.UTF8, "text/csv");
         using var import = await platform.Http.SendAsync(importRequest);
         var importId = (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId, surveyResponseId, invitationId);
+        using var reward = await platform.SendAsync(HttpMethod.Post, "/api/v1/loyalty/rewards", platform.BusinessA, new { name = "Isolated reward", costPoints = 1 });
+        Assert.Equal(HttpStatusCode.Created, reward.StatusCode);
+        var rewardId = (await reward.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // The purchase's points arrive asynchronously; a redemption needs them.
+        var redemptionId = await Eventually.GetAsync(async () =>
+        {
+            using var redemption = await platform.SendAsync(HttpMethod.Post, $"/api/v1/loyalty/accounts/{customerId}/redemptions", platform.BusinessA,
+                new { rewardId, branch = "central" });
+            return redemption.StatusCode == HttpStatusCode.Created
+                ? (Guid?)(await redemption.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid()
+                : null;
+        }, "business A's customer should be able to redeem a reward once the purchase's points arrive");
+        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId, surveyResponseId, invitationId)
+        {
+            RewardId = rewardId,
+            RedemptionId = redemptionId!.Value,
+        };
     }
 
     private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
@@ -292,6 +308,10 @@ public sealed class IsolationTests(PlatformFixture platform)
         Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId, Guid ComplaintId, Guid SegmentId, Guid ImportId,
         Guid ErasedCustomerId, Guid SurveyId, Guid CompensationId, Guid SurveyResponseId, Guid InvitationId)
     {
+        public Guid RewardId { get; init; }
+
+        public Guid RedemptionId { get; init; }
+
         /// <summary>A path parameter's value: an id, or for a survey's version its number (version 1 is published).</summary>
         public string ValueFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
@@ -316,6 +336,8 @@ public sealed class IsolationTests(PlatformFixture platform)
             ("feedback", "id") => FeedbackId,
             ("feedback", "surveyId") => SurveyId,
             ("feedback", "compensationId") => CompensationId,
+            ("loyalty", "rewardId") => RewardId,
+            ("loyalty", "redemptionId") => RedemptionId,
             // An id this test does not know yet: still proves "not reachable", though not against a real resource.
             _ => Guid.CreateVersion7(),
         };

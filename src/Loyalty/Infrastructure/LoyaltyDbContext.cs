@@ -11,6 +11,8 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<LoyaltyAccount> Accounts => Set<LoyaltyAccount>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LoyaltyProgramVersion> ProgramVersions => Set<LoyaltyProgramVersion>();
+    public DbSet<Reward> Rewards => Set<Reward>();
+    public DbSet<Redemption> Redemptions => Set<Redemption>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -88,11 +88,18 @@ public sealed class LoyaltyServiceFixture()
         await WaitUntilConsumedAsync(messageId);
     }
 
+    /// <summary>Registers the customer and credits them <paramref name="points"/> through a purchase, waiting until both are handled.</summary>
+    public async Task FundAccountAsync(Guid tenantId, Guid customerId, long points)
+    {
+        await RegisterCustomerAsync(tenantId, customerId);
+        await DeliverAsync(LoyaltyEvents.Purchase(tenantId, customerId, points));
+    }
+
     /// <summary>
-    /// The invariant every posting keeps: the customer's account balance equals the sum of its ledger (and, for an
-    /// account never merged away, is not negative).
+    /// The invariant every posting keeps: the customer's account balance equals the sum of its ledger, is not
+    /// negative, and, when given, is the balance the scenario expects.
     /// </summary>
-    public async Task AssertBalanceIsLedgerSumAsync(Guid customerId)
+    public async Task AssertBalanceIsLedgerSumAsync(Guid customerId, long? expected = null)
     {
         var accountId = await Database.ScalarAsync<Guid>("SELECT id FROM accounts WHERE customer_id = @id", ("id", customerId));
         var balance = await Database.ScalarAsync<long>("SELECT balance FROM accounts WHERE id = @id", ("id", accountId));
@@ -100,5 +107,9 @@ public sealed class LoyaltyServiceFixture()
             "SELECT coalesce(sum(points), 0)::bigint FROM ledger_entries WHERE account_id = @id", ("id", accountId));
         Assert.Equal(ledgerSum, balance);
         Assert.True(balance >= 0, $"The balance of {customerId} is {balance}.");
+        if (expected is { } wanted)
+        {
+            Assert.Equal(wanted, balance);
+        }
     }
 }
