@@ -1,3 +1,4 @@
+using CustomerPlatform.Loyalty.Features.AtRisk;
 using CustomerPlatform.Loyalty.Features.GetAccount;
 using CustomerPlatform.Loyalty.Features.Privacy;
 using CustomerPlatform.ServiceDefaults.Security;
@@ -11,6 +12,8 @@ public static class LoyaltyEndpoints
         var loyalty = app.MapGroup("/api/v1/loyalty").WithTags("Loyalty").RequireServiceScopes("loyalty");
         loyalty.MapGetAccount();
         loyalty.MapLoyaltyPersonalData();
+        loyalty.MapAtRiskSettings();
+        loyalty.MapListAtRisk();
         return app;
     }
 }

@@ -1,4 +1,7 @@
 using System.Diagnostics.Metrics;
+using CustomerPlatform.Loyalty.Domain;
+using CustomerPlatform.Loyalty.Features.Meters;
+using CustomerPlatform.ServiceDefaults.Http;
 
 namespace CustomerPlatform.Loyalty;
 
@@ -9,4 +12,38 @@ internal static class LoyaltyTelemetry
 
     public static readonly Counter<long> PointsEarned =
         Meter.CreateCounter<long>("customer_platform.loyalty.points_earned", "{point}", "Points credited to loyalty accounts.");
+
+    public static readonly Counter<long> PointsRedeemed =
+        Meter.CreateCounter<long>("customer_platform.loyalty.points_redeemed", "{point}", "Points spent on rewards, by source.");
+
+    public static readonly Counter<long> PointsDeducted =
+        Meter.CreateCounter<long>(
+            "customer_platform.loyalty.points_deducted", "{point}", "Points taken off accounts other than by redemption (refunds, expiry, adjustments), by type and source.");
+
+    public static readonly ObservableGauge<long> PointsOutstanding = Meter.CreateObservableGauge(
+        "customer_platform.loyalty.points_outstanding", () => OutstandingPoints.Current.Measurements, "{point}",
+        "Points held on accounts (the business's liability), per business; refreshed every 30 s.");
+
+    public static readonly Counter<long> CustomersAtRisk =
+        Meter.CreateCounter<long>("customer_platform.loyalty.customers_at_risk", "{customer}", "Lapses announced: customers found overdue against their purchase rhythm.");
+
+    /// <summary>Counts a ledger entry in the earned, redeemed or deducted points, tagged by type and source; call once per posted entry.</summary>
+    public static void RecordPosting(LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var type = new KeyValuePair<string, object?>("type", WireNames.Of(entry.Type));
+        var source = new KeyValuePair<string, object?>("source", WireNames.Of(entry.Source));
+        if (entry.Points > 0)
+        {
+            PointsEarned.Add(entry.Points, type, source);
+        }
+        else if (entry.Type == LedgerEntryType.Redeem)
+        {
+            PointsRedeemed.Add(-entry.Points, type, source);
+        }
+        else if (entry.Points < 0)
+        {
+            PointsDeducted.Add(-entry.Points, type, source);
+        }
+    }
 }

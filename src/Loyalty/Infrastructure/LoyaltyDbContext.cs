@@ -9,6 +9,8 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
 {
     public DbSet<LoyaltyAccount> Accounts => Set<LoyaltyAccount>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<PurchaseRhythm> PurchaseRhythms => Set<PurchaseRhythm>();
+    public DbSet<AtRiskSettings> AtRiskSettings => Set<AtRiskSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,7 @@
 using CustomerPlatform.Contracts.Customers;
 using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.Loyalty.Domain;
+using CustomerPlatform.Loyalty.Features.AtRisk;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
@@ -69,6 +70,9 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
             SourceId = message.PurchaseId,
             OccurredAt = now,
         }, now);
-        LoyaltyTelemetry.PointsEarned.Add(points);
+        LoyaltyTelemetry.RecordPosting(entry);
+
+        // Under the account lock taken above, so concurrent purchases of one customer count one after another.
+        await PurchaseRhythms.RecordAsync(Db, account, message.OccurredAt, message.Branch, cancellationToken);
     }
 }

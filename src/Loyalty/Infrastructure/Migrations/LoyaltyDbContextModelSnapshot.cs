@@ -22,6 +22,42 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.AtRiskSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<decimal>("Factor")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("factor");
+
+                    b.Property<int>("MinPurchases")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_purchases");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_at_risk_settings");
+
+                    b.ToTable("at_risk_settings", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -153,6 +189,56 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasDatabaseName("ux_accounts_tenant_customer");
 
                     b.ToTable("accounts", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.PurchaseRhythm", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("FirstPurchaseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_purchase_at");
+
+                    b.Property<DateTimeOffset?>("LapseAnnouncedFor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lapse_announced_for");
+
+                    b.Property<string>("LastBranch")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("last_branch");
+
+                    b.Property<DateTimeOffset>("LastPurchaseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_purchase_at");
+
+                    b.Property<int>("PurchaseCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchase_count");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_purchase_rhythms");
+
+                    b.HasIndex("TenantId", "LastPurchaseAt")
+                        .HasDatabaseName("ix_purchase_rhythms_tenant_last_purchase_at");
+
+                    b.ToTable("purchase_rhythms", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Messaging.Inbox.InboxMessage", b =>
@@ -306,6 +392,16 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ledger_entries_accounts_account_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.PurchaseRhythm", b =>
+                {
+                    b.HasOne("CustomerPlatform.Loyalty.Domain.LoyaltyAccount", null)
+                        .WithOne()
+                        .HasForeignKey("CustomerPlatform.Loyalty.Domain.PurchaseRhythm", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchase_rhythms_accounts_account_id");
                 });
 #pragma warning restore 612, 618
         }
