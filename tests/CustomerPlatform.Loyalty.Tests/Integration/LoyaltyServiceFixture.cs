@@ -2,8 +2,12 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using CustomerPlatform.Contracts.Loyalty;
+using CustomerPlatform.Loyalty.Features.AtRisk;
+using CustomerPlatform.Loyalty.Features.Meters;
 using CustomerPlatform.TestSupport;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
 namespace CustomerPlatform.Loyalty.Tests.Integration;
 
@@ -41,6 +45,25 @@ public sealed class LoyaltyServiceFixture()
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>Polls fast, so a test sees a lapse announced and the gauges refreshed within its deadline.</summary>
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        base.ConfigureServices(services);
+        services.Configure<AtRiskOptions>(options => options.PollInterval = TimeSpan.FromMilliseconds(100));
+        services.Configure<LoyaltyMeterOptions>(options => options.RefreshInterval = TimeSpan.FromMilliseconds(200));
+    }
+
+    /// <summary>Asserts the account's balance is the sum of its ledger, the invariant every posting keeps.</summary>
+    public async Task AssertBalanceIsLedgerSumAsync(Guid tenantId, Guid customerId)
+    {
+        var balance = await Database.ScalarAsync<long>(
+            "SELECT balance FROM accounts WHERE tenant_id = @tenant AND customer_id = @customer", ("tenant", tenantId), ("customer", customerId));
+        var ledgerSum = await Database.ScalarAsync<long>(
+            "SELECT COALESCE(sum(e.points), 0)::bigint FROM ledger_entries e JOIN accounts a ON a.id = e.account_id WHERE a.tenant_id = @tenant AND a.customer_id = @customer",
+            ("tenant", tenantId), ("customer", customerId));
+        Assert.Equal(ledgerSum, balance);
+    }
 
     public static Uri AccountPath(Guid customerId) => new($"/api/v1/loyalty/accounts/{customerId}", UriKind.Relative);
 

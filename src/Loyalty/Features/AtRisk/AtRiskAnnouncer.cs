@@ -21,11 +21,14 @@ public sealed class AtRiskAnnouncer(LoyaltyDbContext db, TenantContext tenant, T
             db.ChangeTracker.Clear();
             var now = clock.GetUtcNow();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // The account is locked too, as every purchase's consumer locks it first: a customer buying right now is
+            // skipped until the next pass rather than made to fail on the rhythm's row version.
             // The rule of PurchaseRhythm.OverdueAt in SQL (mean gap × factor past the last purchase), so the database
             // finds due rows without reading every rhythm; a business without settings has the defaults.
             var claimed = await db.PurchaseRhythms.FromSql(
                     $"""
                     SELECT r.*, r.xmin FROM purchase_rhythms r
+                    JOIN accounts a ON a.id = r.account_id
                     LEFT JOIN at_risk_settings s ON s.tenant_id = r.tenant_id
                     WHERE COALESCE(s.enabled, TRUE)
                       AND r.purchase_count >= COALESCE(s.min_purchases, 3)
@@ -35,7 +38,7 @@ public sealed class AtRiskAnnouncer(LoyaltyDbContext db, TenantContext tenant, T
                           * COALESCE(s.factor, 2)::float8 < {now}
                     ORDER BY r.last_purchase_at, r.account_id
                     LIMIT 1
-                    FOR UPDATE OF r SKIP LOCKED
+                    FOR UPDATE OF a, r SKIP LOCKED
                     """)
                 .IgnoreQueryFilters()
                 .ToListAsync(cancellationToken);
