@@ -67,16 +67,15 @@ public static class ListAtRisk
         var rows = await db.Database.SqlQuery<AtRiskRow>(
                 $"""
                 SELECT * FROM (
-                    SELECT r.account_id AS "AccountId", r.customer_id AS "CustomerId", r.first_purchase_at AS "FirstPurchaseAt",
-                           r.last_purchase_at AS "LastPurchaseAt", r.last_branch AS "LastBranch", r.purchase_count AS "PurchaseCount",
-                           r.last_purchase_at + (r.last_purchase_at - r.first_purchase_at) / (r.purchase_count - 1) * {factor} AS "OverdueAt"
+                    SELECT r.account_id, r.customer_id, r.first_purchase_at, r.last_purchase_at, r.last_branch, r.purchase_count,
+                           r.last_purchase_at + (r.last_purchase_at - r.first_purchase_at) / (r.purchase_count - 1) * {factor} AS overdue_at
                     FROM purchase_rhythms r
                     WHERE r.tenant_id = {tenant.TenantId}
                       AND r.purchase_count >= {settings.MinPurchases}
                       AND r.last_purchase_at > r.first_purchase_at) due
-                WHERE due."OverdueAt" < {now}
-                  AND (NOT {hasAfter} OR (due."OverdueAt", due."AccountId") > ({afterAt}, {afterId}))
-                ORDER BY due."OverdueAt", due."AccountId"
+                WHERE due.overdue_at < {now}
+                  AND (NOT {hasAfter} OR (due.overdue_at, due.account_id) > ({afterAt}, {afterId}))
+                ORDER BY due.overdue_at, due.account_id
                 LIMIT {size + 1}
                 """)
             .ToListAsync(cancellationToken);
@@ -98,6 +97,9 @@ public static class ListAtRisk
     }
 }
 
-/// <summary>A row of the at-risk query, with the overdue time PostgreSQL computed (the keyset's sort key).</summary>
+/// <summary>
+/// A row of the at-risk query, with the overdue time PostgreSQL computed (the keyset's sort key). Its columns are snake_case:
+/// the naming convention maps this type's properties too.
+/// </summary>
 internal sealed record AtRiskRow(
     Guid AccountId, Guid CustomerId, DateTimeOffset FirstPurchaseAt, DateTimeOffset LastPurchaseAt, string? LastBranch, int PurchaseCount, DateTimeOffset OverdueAt);
