@@ -16,6 +16,8 @@ builder.AddPlatformService<CustomersDbContext>("customers", bus =>
     bus.AddConsumer<FeedbackActivityConsumer>();
     bus.AddConsumer<PointsEarnedActivityConsumer>();
     bus.AddConsumer<LoyaltyAccountOpenedActivityConsumer>();
+    bus.AddConsumer<PointsReversedActivityConsumer>();
+    bus.AddConsumer<CustomerAtRiskActivityConsumer>();
     ComplaintActivities.AddConsumers(bus);
     bus.AddConsumer<CustomerErasureCompletedConsumer>();
 });

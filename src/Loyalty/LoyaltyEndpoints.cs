@@ -1,4 +1,5 @@
 using CustomerPlatform.Loyalty.Features.Adjustments;
+using CustomerPlatform.Loyalty.Features.AtRisk;
 using CustomerPlatform.Loyalty.Features.GetAccount;
 using CustomerPlatform.Loyalty.Features.Ledger;
 using CustomerPlatform.Loyalty.Features.ManageProgram;
@@ -21,6 +22,8 @@ public static class LoyaltyEndpoints
         loyalty.MapLoyaltyProgram();
         loyalty.MapRewards();
         loyalty.MapRedemptions();
+        loyalty.MapAtRiskSettings();
+        loyalty.MapListAtRisk();
         return app;
     }
 }

@@ -1,4 +1,6 @@
 using CustomerPlatform.Loyalty;
+using CustomerPlatform.Loyalty.Features.AtRisk;
+using CustomerPlatform.Loyalty.Features.Meters;
 using CustomerPlatform.Loyalty.Features.EarnPoints;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
 using CustomerPlatform.Loyalty.Features.Privacy;
@@ -20,6 +22,11 @@ builder.AddPlatformService<LoyaltyDbContext>("loyalty", bus =>
     bus.AddConsumer<FeedbackReceivedConsumer>();
 });
 builder.Services.AddValidation();
+builder.Services.Configure<AtRiskOptions>(builder.Configuration.GetSection(AtRiskOptions.Section));
+builder.Services.AddScoped<AtRiskAnnouncer>();
+builder.Services.AddHostedService<AtRiskWorker>();
+builder.Services.Configure<LoyaltyMeterOptions>(builder.Configuration.GetSection(LoyaltyMeterOptions.Section));
+builder.Services.AddHostedService<OutstandingPointsRefresher>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

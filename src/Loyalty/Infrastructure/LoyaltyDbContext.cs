@@ -13,6 +13,8 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<LoyaltyProgramVersion> ProgramVersions => Set<LoyaltyProgramVersion>();
     public DbSet<Reward> Rewards => Set<Reward>();
     public DbSet<Redemption> Redemptions => Set<Redemption>();
+    public DbSet<PurchaseRhythm> PurchaseRhythms => Set<PurchaseRhythm>();
+    public DbSet<AtRiskSettings> AtRiskSettings => Set<AtRiskSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -118,6 +118,65 @@ public sealed class TimelineTests(CustomersConsumingFixture fixture) : IClassFix
         Assert.Equal("north", entries[2].GetProperty("branch").GetString());
     }
 
+    [Fact]
+    public async Task Timeline_ShowsPointsReversedAndAtRiskWithTheirDetails_OncePerEvent()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var customerId = await CustomersApi.RegisterAsync(client);
+        var accountId = Guid.NewGuid();
+        var refundId = Guid.NewGuid();
+        var reversed = new PointsReversed
+        {
+            TenantId = tenantId, EventId = Guid.NewGuid(), EntryId = Guid.NewGuid(), AccountId = accountId, CustomerId = customerId, Branch = "north",
+            Source = "refund", SourceId = refundId, Points = -15, Shortfall = 5, BalanceAfter = 0, OccurredAt = Now.AddHours(-2),
+        };
+        var atRisk = new CustomerAtRisk
+        {
+            TenantId = tenantId, EventId = Guid.NewGuid(), AccountId = accountId, CustomerId = customerId, Branch = "north",
+            LastPurchaseAt = Now.AddDays(-30), PurchaseCount = 4, UsualIntervalDays = 7.5, DaysSince = 30, Factor = 2m, OccurredAt = Now.AddHours(-1),
+        };
+
+        await PublishAndWaitAsync(reversed);
+        await PublishAndWaitAsync(reversed);
+        await PublishAndWaitAsync(atRisk);
+        await PublishAndWaitAsync(atRisk);
+        var entries = await ReadAllAsync(client, customerId, pageSize: 50);
+
+        Assert.Equal(["atRisk", "pointsReversed"], entries.Select(entry => entry.GetProperty("type").GetString()));
+        var risk = entries[0].GetProperty("details");
+        Assert.Equal(7.5, risk.GetProperty("usualIntervalDays").GetDouble());
+        Assert.Equal(30, risk.GetProperty("daysSince").GetDouble());
+        Assert.Equal(2m, risk.GetProperty("factor").GetDecimal());
+        Assert.Equal(4, risk.GetProperty("purchaseCount").GetInt32());
+        Assert.Equal(atRisk.LastPurchaseAt, risk.GetProperty("lastPurchaseAt").GetDateTimeOffset());
+        Assert.Equal(atRisk.EventId, risk.GetProperty("sourceId").GetGuid());
+        Assert.Equal("north", entries[0].GetProperty("branch").GetString());
+        var points = entries[1].GetProperty("details");
+        Assert.Equal(-15, points.GetProperty("points").GetInt64());
+        Assert.Equal(5, points.GetProperty("shortfall").GetInt64());
+        Assert.Equal(0, points.GetProperty("balanceAfter").GetInt64());
+        Assert.Equal("refund", points.GetProperty("reason").GetString());
+        Assert.Equal(refundId, points.GetProperty("reasonId").GetGuid());
+        Assert.Equal(reversed.EntryId, points.GetProperty("sourceId").GetGuid());
+    }
+
+    [Fact]
+    public async Task AtRiskOfAnotherTenant_NeverShowsOnTheOwnersTimeline()
+    {
+        using var owner = fixture.Service.CreateTenantClient(Guid.NewGuid());
+        var customerId = await CustomersApi.RegisterAsync(owner);
+
+        await PublishAndWaitAsync(new CustomerAtRisk
+        {
+            TenantId = Guid.NewGuid(), EventId = Guid.NewGuid(), AccountId = Guid.NewGuid(), CustomerId = customerId,
+            LastPurchaseAt = Now.AddDays(-30), PurchaseCount = 3, UsualIntervalDays = 5, DaysSince = 30, Factor = 2m, OccurredAt = Now,
+        });
+        var entries = await ReadAllAsync(owner, customerId, pageSize: 50);
+
+        Assert.Empty(entries);
+    }
+
     private async Task PublishAndWaitAsync<T>(T message)
         where T : class
     {

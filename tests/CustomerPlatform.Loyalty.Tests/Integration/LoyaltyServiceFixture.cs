@@ -2,8 +2,11 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using CustomerPlatform.Contracts.Loyalty;
+using CustomerPlatform.Loyalty.Features.AtRisk;
+using CustomerPlatform.Loyalty.Features.Meters;
 using CustomerPlatform.TestSupport;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CustomerPlatform.Loyalty.Tests.Integration;
@@ -54,6 +57,14 @@ public sealed class LoyaltyServiceFixture()
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>Polls fast, so a test sees a lapse announced and the gauges refreshed within its deadline.</summary>
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        base.ConfigureServices(services);
+        services.Configure<AtRiskOptions>(options => options.PollInterval = TimeSpan.FromMilliseconds(100));
+        services.Configure<LoyaltyMeterOptions>(options => options.RefreshInterval = TimeSpan.FromMilliseconds(200));
+    }
 
     public static Uri AccountPath(Guid customerId) => new($"/api/v1/loyalty/accounts/{customerId}", UriKind.Relative);
 

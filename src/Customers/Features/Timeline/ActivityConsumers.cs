@@ -75,3 +75,25 @@ public sealed class LoyaltyAccountOpenedActivityConsumer(CustomersDbContext db, 
         CustomerActivity.From(message.TenantId, message.CustomerId, "loyaltyAccountOpened", message.AccountId, null, message.OccurredAt,
             DetailsOf(new { message.AccountId }), now);
 }
+
+/// <summary>Points taken back (a refund) or given back (a voided redemption), on the customer's timeline.</summary>
+public sealed class PointsReversedActivityConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
+    : ActivityConsumer<PointsReversed>(db, tenant, clock)
+{
+    protected override string ConsumerName => "customers.timeline-points-reversed";
+
+    protected override CustomerActivity? ToActivity(PointsReversed message, DateTimeOffset now) =>
+        CustomerActivity.From(message.TenantId, message.CustomerId, "pointsReversed", message.EntryId, message.Branch, message.OccurredAt,
+            DetailsOf(new { message.Points, message.Shortfall, message.BalanceAfter, reason = message.Source, reasonId = message.SourceId }), now);
+}
+
+/// <summary>The customer found overdue against their own purchase rhythm, on their timeline.</summary>
+public sealed class CustomerAtRiskActivityConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
+    : ActivityConsumer<CustomerAtRisk>(db, tenant, clock)
+{
+    protected override string ConsumerName => "customers.timeline-at-risk";
+
+    protected override CustomerActivity? ToActivity(CustomerAtRisk message, DateTimeOffset now) =>
+        CustomerActivity.From(message.TenantId, message.CustomerId, "atRisk", message.EventId, message.Branch, message.OccurredAt,
+            DetailsOf(new { message.LastPurchaseAt, message.PurchaseCount, message.UsualIntervalDays, message.DaysSince, message.Factor }), now);
+}

@@ -10,7 +10,7 @@ using Npgsql;
 namespace CustomerPlatform.Customers.Features.Timeline;
 
 /// <summary>One thing that happened with the customer.</summary>
-/// <param name="Type"><c>interaction</c>, <c>purchase</c>, <c>visit</c>, <c>consent</c>, or what another service reported: <c>feedback</c>, <c>pointsEarned</c>, <c>loyaltyAccountOpened</c>.</param>
+/// <param name="Type"><c>interaction</c>, <c>purchase</c>, <c>visit</c>, <c>consent</c>, or what another service reported: <c>feedback</c>, <c>pointsEarned</c>, <c>pointsReversed</c>, <c>atRisk</c>, <c>loyaltyAccountOpened</c>.</param>
 /// <param name="Id">The id of the interaction, purchase or consent record; for what another service reported, the entry's own id, with that service's id in <c>details.sourceId</c>.</param>
 /// <param name="Details">The facts of the entry, by type (e.g. a purchase's amount and currency).</param>
 public sealed record TimelineEntry(string Type, Guid Id, DateTimeOffset OccurredAt, string? Branch, JsonElement Details);

@@ -115,6 +115,7 @@ public static class AdjustPoints
             },
             now);
         db.LedgerEntries.Add(entry);
+        LoyaltyTelemetry.RecordPosting(entry);
         db.EnqueueEvent(new PointsAdjusted
         {
             TenantId = account.TenantId,

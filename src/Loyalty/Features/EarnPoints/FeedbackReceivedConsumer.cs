@@ -78,6 +78,6 @@ public sealed class FeedbackReceivedConsumer(LoyaltyDbContext db, TenantContext 
             SourceId = message.FeedbackId,
             OccurredAt = now,
         }, now);
-        LoyaltyTelemetry.PointsEarned.Add(bonus);
+        LoyaltyTelemetry.RecordPosting(entry);
     }
 }

@@ -3,6 +3,7 @@ using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Domain.Programs;
 using CustomerPlatform.Loyalty.Features.ManageProgram;
+using CustomerPlatform.Loyalty.Features.AtRisk;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
@@ -72,6 +73,9 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
         {
             Credit(account, LedgerSource.FirstPurchase, firstPurchaseBonus, message, program.Version, availableAt, now);
         }
+
+        // Under the account lock taken above, so concurrent purchases of one customer count one after another.
+        await PurchaseRhythms.RecordAsync(Db, account, message.OccurredAt, message.Branch, cancellationToken);
     }
 
     private void Credit(
@@ -102,6 +106,6 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
             SourceId = message.PurchaseId,
             OccurredAt = now,
         }, now);
-        LoyaltyTelemetry.PointsEarned.Add(points);
+        LoyaltyTelemetry.RecordPosting(entry);
     }
 }

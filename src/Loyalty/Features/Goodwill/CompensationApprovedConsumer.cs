@@ -64,6 +64,6 @@ public sealed class CompensationApprovedConsumer(LoyaltyDbContext db, TenantCont
             ComplaintId = message.ComplaintId,
             OccurredAt = now,
         }, now);
-        LoyaltyTelemetry.PointsEarned.Add(entry.Points);
+        LoyaltyTelemetry.RecordPosting(entry);
     }
 }

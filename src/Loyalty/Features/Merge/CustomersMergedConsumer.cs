@@ -53,12 +53,14 @@ public sealed class CustomersMergedConsumer(LoyaltyDbContext db, TenantContext t
         if (moved.Debit is { } debit)
         {
             Db.LedgerEntries.Add(debit);
+            LoyaltyTelemetry.RecordPosting(debit);
             Db.EnqueueEvent(Adjusted(merged, debit, "mergedAway", survivor.CustomerId, now), now);
         }
 
         if (moved.Credit is { } credit)
         {
             Db.LedgerEntries.Add(credit);
+            LoyaltyTelemetry.RecordPosting(credit);
             Db.EnqueueEvent(Adjusted(survivor, credit, "merge", merged.CustomerId, now), now);
         }
     }

@@ -117,7 +117,7 @@ public static class RedeemPoints
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            LoyaltyTelemetry.PointsRedeemed.Add(points);
+            LoyaltyTelemetry.RecordPosting(entry);
             return TypedResults.Created(RedemptionEndpoints.PathOf(redemption.Id), RedemptionResponse.From(redemption));
         });
     }

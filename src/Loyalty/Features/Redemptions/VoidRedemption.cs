@@ -85,7 +85,7 @@ public static class VoidRedemption
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 
-            LoyaltyTelemetry.PointsRedeemed.Add(-entry.Points);
+            LoyaltyTelemetry.RecordPosting(entry);
             return TypedResults.Ok(RedemptionResponse.From(redemption));
         });
     }

@@ -64,6 +64,7 @@ public sealed class PurchaseRefundedConsumer(LoyaltyDbContext db, TenantContext 
             },
             now);
         Db.LedgerEntries.Add(entry);
+        LoyaltyTelemetry.RecordPosting(entry);
         Db.EnqueueEvent(new PointsReversed
         {
             TenantId = message.TenantId,

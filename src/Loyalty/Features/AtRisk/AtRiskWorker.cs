@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+
+namespace CustomerPlatform.Loyalty.Features.AtRisk;
+
+/// <summary>
+/// Polls for customers who have become overdue and announces each lapse once (<see cref="AtRiskAnnouncer"/>). A row
+/// in the database with a due time, not broker scheduling: RabbitMQ here has no delayed delivery (STYLE.md, section 7).
+/// </summary>
+public sealed partial class AtRiskWorker(
+    IServiceScopeFactory scopes, IOptions<AtRiskOptions> options, TimeProvider clock, ILogger<AtRiskWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var handled = 0;
+            try
+            {
+                while (handled < settings.BatchSize && await AnnounceNextAsync(stoppingToken))
+                {
+                    handled++;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // The lapse stays unannounced (its transaction rolled back) and is tried again on the next pass.
+                LogPassFailed(logger, exception);
+            }
+
+            // A full batch means more may be due now: go again at once.
+            if (handled < settings.BatchSize)
+            {
+                try
+                {
+                    await Task.Delay(settings.PollInterval, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> AnnounceNextAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AtRiskAnnouncer>().AnnounceNextAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A pass over overdue customers failed; its lapse stays unannounced")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+}
