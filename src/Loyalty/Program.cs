@@ -2,6 +2,7 @@ using CustomerPlatform.Loyalty;
 using CustomerPlatform.Loyalty.Features.EarnPoints;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
 using CustomerPlatform.Loyalty.Features.Privacy;
+using CustomerPlatform.Loyalty.Features.Webhooks;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging;
 
@@ -11,8 +12,15 @@ builder.AddPlatformService<LoyaltyDbContext>("loyalty", bus =>
     bus.AddConsumer<CustomerRegisteredConsumer>();
     bus.AddConsumer<PurchaseRecordedConsumer>();
     bus.AddConsumer<CustomerErasureRequestedConsumer>();
+    bus.AddWebhookConsumers();
 });
 builder.Services.AddValidation();
+builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+builder.Services.AddSingleton<WebhookSecrets>();
+builder.Services.AddSingleton<WebhookHttp>();
+builder.Services.AddSingleton<WebhookWakeSignal>();
+builder.Services.AddScoped<WebhookDeliverySender>();
+builder.Services.AddHostedService<WebhookDeliveryWorker>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -1,4 +1,5 @@
 using CustomerPlatform.Loyalty.Domain;
+using CustomerPlatform.Loyalty.Domain.Webhooks;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,9 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
 {
     public DbSet<LoyaltyAccount> Accounts => Set<LoyaltyAccount>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookSettings> WebhookSettings => Set<WebhookSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
