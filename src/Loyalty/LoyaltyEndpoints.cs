@@ -13,8 +13,9 @@ public static class LoyaltyEndpoints
         loyalty.MapGetAccount();
         loyalty.MapLoyaltyPersonalData();
 
-        // Managed by the webhooks:manage scope alone (an integration's key need not read or write loyalty data).
-        var webhooks = app.MapGroup("/api/v1/loyalty/webhooks").WithTags("Webhooks").RequireScope(Scopes.WebhooksManage);
+        // Both loyalty's read/write scope (like every loyalty operation) and webhooks:manage: a key that may write
+        // loyalty data may not, for that alone, send its events to a URL of its choosing.
+        var webhooks = loyalty.MapGroup("/webhooks").WithTags("Webhooks").RequireScope(Scopes.WebhooksManage);
         webhooks.MapManageWebhooks();
         webhooks.MapWebhookDeliveries();
         return app;
