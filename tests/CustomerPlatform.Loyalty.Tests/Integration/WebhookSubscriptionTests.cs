@@ -195,7 +195,7 @@ public sealed class WebhookSubscriptionTests(WebhookServiceFixture fixture) : IC
 
         Assert.Equal(first, Assert.Single(body1.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
         Assert.Equal(second, Assert.Single(body2.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
-        Assert.Equal(JsonValueKind.Null, body2.GetProperty("nextCursor").ValueKind);
+        Assert.False(body2.TryGetProperty("nextCursor", out var last) && last.ValueKind != JsonValueKind.Null, "the last page has no next cursor");
     }
 
     [Fact]
