@@ -254,7 +254,15 @@ public sealed class IsolationTests(PlatformFixture platform)
         importRequest.Content = new StringContent("email,displayName\nisolated.import@example.com,Isolated Import\n", System.Text.Encoding.UTF8, "text/csv");
         using var import = await platform.Http.SendAsync(importRequest);
         var importId = (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId, surveyResponseId, invitationId);
+        // A public address literal (no DNS), subscribed to an event this test does not cause.
+        using var webhook = await platform.SendAsync(HttpMethod.Post, "/api/v1/loyalty/webhooks", platform.BusinessA,
+            new { url = "https://1.1.1.1/isolation-probe", eventTypes = new[] { "loyalty.points-reversed.v1" } });
+        Assert.Equal(HttpStatusCode.Created, webhook.StatusCode);
+        var webhookId = (await webhook.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId, surveyResponseId, invitationId)
+        {
+            WebhookId = webhookId,
+        };
     }
 
     private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
@@ -292,6 +300,8 @@ public sealed class IsolationTests(PlatformFixture platform)
         Guid CustomerId, Guid PurchaseId, Guid InteractionId, Guid RefundId, Guid VisitId, Guid FeedbackId, Guid ComplaintId, Guid SegmentId, Guid ImportId,
         Guid ErasedCustomerId, Guid SurveyId, Guid CompensationId, Guid SurveyResponseId, Guid InvitationId)
     {
+        public Guid WebhookId { get; init; }
+
         /// <summary>A path parameter's value: an id, or for a survey's version its number (version 1 is published).</summary>
         public string ValueFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
@@ -316,6 +326,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             ("feedback", "id") => FeedbackId,
             ("feedback", "surveyId") => SurveyId,
             ("feedback", "compensationId") => CompensationId,
+            ("loyalty", "id") when operation.PathTemplate.Contains("/webhooks/", StringComparison.Ordinal) => WebhookId,
             // An id this test does not know yet: still proves "not reachable", though not against a real resource.
             _ => Guid.CreateVersion7(),
         };

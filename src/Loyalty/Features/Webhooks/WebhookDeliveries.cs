@@ -108,8 +108,11 @@ public static class WebhookDeliveries
         }
 
         var now = clock.GetUtcNow();
+        // timestamptz takes UTC only; a client may send any offset.
+        var from = request.From!.Value.ToUniversalTime();
+        var to = request.To!.Value.ToUniversalTime();
         var requeued = await db.WebhookDeliveries
-            .Where(row => row.SubscriptionId == id && row.CreatedAt >= request.From!.Value && row.CreatedAt < request.To!.Value)
+            .Where(row => row.SubscriptionId == id && row.CreatedAt >= from && row.CreatedAt < to)
             .ExecuteUpdateAsync(
                 set => set.SetProperty(row => row.Status, DeliveryStatus.Pending)
                     .SetProperty(row => row.NextAttemptAt, now)
