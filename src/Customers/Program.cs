@@ -18,6 +18,8 @@ builder.AddPlatformService<CustomersDbContext>("customers", bus =>
     bus.AddConsumer<LoyaltyAccountOpenedActivityConsumer>();
     bus.AddConsumer<PointsReversedActivityConsumer>();
     bus.AddConsumer<CustomerAtRiskActivityConsumer>();
+    bus.AddConsumer<PointsRedeemedActivityConsumer>();
+    bus.AddConsumer<PointsAdjustedActivityConsumer>();
     ComplaintActivities.AddConsumers(bus);
     bus.AddConsumer<CustomerErasureCompletedConsumer>();
 });

@@ -6,6 +6,7 @@ using CustomerPlatform.Loyalty.Features.ManageProgram;
 using CustomerPlatform.Loyalty.Features.Privacy;
 using CustomerPlatform.Loyalty.Features.Redemptions;
 using CustomerPlatform.Loyalty.Features.Rewards;
+using CustomerPlatform.Loyalty.Features.Webhooks;
 using CustomerPlatform.ServiceDefaults.Security;
 
 namespace CustomerPlatform.Loyalty;
@@ -24,6 +25,12 @@ public static class LoyaltyEndpoints
         loyalty.MapRedemptions();
         loyalty.MapAtRiskSettings();
         loyalty.MapListAtRisk();
+
+        // Both loyalty's read/write scope (like every loyalty operation) and webhooks:manage: a key that may write
+        // loyalty data may not, for that alone, send its events to a URL of its choosing.
+        var webhooks = loyalty.MapGroup("/webhooks").WithTags("Webhooks").RequireScope(Scopes.WebhooksManage);
+        webhooks.MapManageWebhooks();
+        webhooks.MapWebhookDeliveries();
         return app;
     }
 }

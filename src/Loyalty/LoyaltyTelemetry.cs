@@ -53,4 +53,12 @@ internal static class LoyaltyTelemetry
                 break;
         }
     }
+    public static readonly Counter<long> WebhookDeliveriesDelivered =
+        Meter.CreateCounter<long>("customer_platform.loyalty.webhook_deliveries_delivered", "{delivery}", "Webhook deliveries a receiver accepted (2xx).");
+
+    public static readonly Counter<long> WebhookDeliveriesFailed =
+        Meter.CreateCounter<long>("customer_platform.loyalty.webhook_deliveries_failed", "{delivery}", "Webhook deliveries given up, by reason (gone, retries-exhausted).");
+
+    public static readonly Counter<long> WebhookAttemptsFailed =
+        Meter.CreateCounter<long>("customer_platform.loyalty.webhook_attempts_failed", "{attempt}", "Webhook attempts that failed and will be retried, by reason.");
 }

@@ -7,6 +7,7 @@ using CustomerPlatform.Loyalty.Features.Privacy;
 using CustomerPlatform.Loyalty.Features.Goodwill;
 using CustomerPlatform.Loyalty.Features.Merge;
 using CustomerPlatform.Loyalty.Features.Refunds;
+using CustomerPlatform.Loyalty.Features.Webhooks;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging;
 
@@ -20,6 +21,7 @@ builder.AddPlatformService<LoyaltyDbContext>("loyalty", bus =>
     bus.AddConsumer<CompensationApprovedConsumer>();
     bus.AddConsumer<CustomersMergedConsumer>();
     bus.AddConsumer<FeedbackReceivedConsumer>();
+    bus.AddWebhookConsumers();
 });
 builder.Services.AddValidation();
 builder.Services.Configure<AtRiskOptions>(builder.Configuration.GetSection(AtRiskOptions.Section));
@@ -27,6 +29,12 @@ builder.Services.AddScoped<AtRiskAnnouncer>();
 builder.Services.AddHostedService<AtRiskWorker>();
 builder.Services.Configure<LoyaltyMeterOptions>(builder.Configuration.GetSection(LoyaltyMeterOptions.Section));
 builder.Services.AddHostedService<OutstandingPointsRefresher>();
+builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+builder.Services.AddSingleton<WebhookSecrets>();
+builder.Services.AddSingleton<WebhookHttp>();
+builder.Services.AddSingleton<WebhookWakeSignal>();
+builder.Services.AddScoped<WebhookDeliverySender>();
+builder.Services.AddHostedService<WebhookDeliveryWorker>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -266,10 +266,26 @@ public sealed class IsolationTests(PlatformFixture platform)
                 ? (Guid?)(await redemption.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid()
                 : null;
         }, "business A's customer should be able to redeem a reward once the purchase's points arrive");
+        // A program version and a ledger entry of business A, for the routes that read them.
+        using var program = await platform.SendAsync(HttpMethod.Get, "/api/v1/loyalty/program", platform.BusinessA);
+        using var programChange = platform.Request(HttpMethod.Put, "/api/v1/loyalty/program", platform.BusinessA,
+            new { currencyName = "points", earn = new { pointsPerUnit = 1 } });
+        programChange.Headers.TryAddWithoutValidation("If-Match", program.Headers.ETag!.Tag);
+        using var programChanged = await platform.Http.SendAsync(programChange);
+        Assert.True(programChanged.IsSuccessStatusCode, $"{programChanged.StatusCode}: {await programChanged.Content.ReadAsStringAsync()}");
+        using var ledger = await platform.SendAsync(HttpMethod.Get, $"/api/v1/loyalty/accounts/{customerId}/ledger", platform.BusinessA);
+        var ledgerEntryId = (await ledger.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("id").GetGuid();
+        // A public address literal (no DNS), subscribed to an event this test does not cause.
+        using var webhook = await platform.SendAsync(HttpMethod.Post, "/api/v1/loyalty/webhooks", platform.BusinessA,
+            new { url = "https://1.1.1.1/isolation-probe", eventTypes = new[] { "loyalty.points-reversed.v1" } });
+        Assert.Equal(HttpStatusCode.Created, webhook.StatusCode);
+        var webhookId = (await webhook.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId, surveyResponseId, invitationId)
         {
             RewardId = rewardId,
             RedemptionId = redemptionId!.Value,
+            WebhookId = webhookId,
+            LedgerEntryId = ledgerEntryId,
         };
     }
 
@@ -311,11 +327,15 @@ public sealed class IsolationTests(PlatformFixture platform)
         public Guid RewardId { get; init; }
 
         public Guid RedemptionId { get; init; }
+        public Guid WebhookId { get; init; }
+
+        public Guid LedgerEntryId { get; init; }
 
         /// <summary>A path parameter's value: an id, or for a survey's version its number (version 1 is published).</summary>
         public string ValueFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
             ("feedback", "version") => "1",
+            ("loyalty", "version") => "1",
             _ => IdFor(operation, parameter).ToString(),
         };
 
@@ -338,6 +358,8 @@ public sealed class IsolationTests(PlatformFixture platform)
             ("feedback", "compensationId") => CompensationId,
             ("loyalty", "rewardId") => RewardId,
             ("loyalty", "redemptionId") => RedemptionId,
+            ("loyalty", "entryId") => LedgerEntryId,
+            ("loyalty", "id") when operation.PathTemplate.Contains("/webhooks/", StringComparison.Ordinal) => WebhookId,
             // An id this test does not know yet: still proves "not reachable", though not against a real resource.
             _ => Guid.CreateVersion7(),
         };

@@ -42,7 +42,7 @@ public sealed record CustomerAtRisk : ILoyaltyEvent
     public required double DaysSince { get; init; }
 
     /// <summary>The business's factor: the customer is at risk once <see cref="DaysSince"/> exceeds factor × <see cref="UsualIntervalDays"/>.</summary>
-    public required decimal Factor { get; init; }
+    public required double Factor { get; init; }
 
     /// <summary>When Loyalty found the customer at risk.</summary>
     public required DateTimeOffset OccurredAt { get; init; }

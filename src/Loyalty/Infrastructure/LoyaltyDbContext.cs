@@ -1,5 +1,6 @@
 using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Domain.Programs;
+using CustomerPlatform.Loyalty.Domain.Webhooks;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,9 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<Redemption> Redemptions => Set<Redemption>();
     public DbSet<PurchaseRhythm> PurchaseRhythms => Set<PurchaseRhythm>();
     public DbSet<AtRiskSettings> AtRiskSettings => Set<AtRiskSettings>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookSettings> WebhookSettings => Set<WebhookSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -134,7 +134,7 @@ public sealed class TimelineTests(CustomersConsumingFixture fixture) : IClassFix
         var atRisk = new CustomerAtRisk
         {
             TenantId = tenantId, EventId = Guid.NewGuid(), AccountId = accountId, CustomerId = customerId, Branch = "north",
-            LastPurchaseAt = Now.AddDays(-30), PurchaseCount = 4, UsualIntervalDays = 7.5, DaysSince = 30, Factor = 2m, OccurredAt = Now.AddHours(-1),
+            LastPurchaseAt = Now.AddDays(-30), PurchaseCount = 4, UsualIntervalDays = 7.5, DaysSince = 30, Factor = 2, OccurredAt = Now.AddHours(-1),
         };
 
         await PublishAndWaitAsync(reversed);
@@ -162,6 +162,42 @@ public sealed class TimelineTests(CustomersConsumingFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task PointsRedeemedAndAdjusted_ShowOnceEachWithTheirDetails()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var customerId = await CustomersApi.RegisterAsync(client);
+        var redemptionId = Guid.NewGuid();
+        var redeemed = new PointsRedeemed
+        {
+            TenantId = tenantId, EventId = Guid.NewGuid(), EntryId = Guid.NewGuid(), AccountId = Guid.NewGuid(), CustomerId = customerId, Branch = "north",
+            RedemptionId = redemptionId, Code = "ABCD-EFGH-JK", Points = 40, BalanceAfter = 60, OccurredAt = Now.AddHours(-2),
+        };
+        var adjusted = new PointsAdjusted
+        {
+            TenantId = tenantId, EventId = Guid.NewGuid(), EntryId = Guid.NewGuid(), AccountId = redeemed.AccountId, CustomerId = customerId,
+            Source = "adjustment", SourceId = Guid.NewGuid(), Points = 15, BalanceAfter = 75, Reason = "Till error", Actor = "key-1", OccurredAt = Now.AddHours(-1),
+        };
+
+        await PublishAndWaitAsync(redeemed);
+        await PublishAndWaitAsync(redeemed);
+        await PublishAndWaitAsync(adjusted);
+        await PublishAndWaitAsync(adjusted);
+        var entries = await ReadAllAsync(client, customerId, pageSize: 50);
+
+        Assert.Equal(["pointsAdjusted", "pointsRedeemed"], entries.Select(entry => entry.GetProperty("type").GetString()));
+        var correction = entries[0].GetProperty("details");
+        Assert.Equal(15, correction.GetProperty("points").GetInt64());
+        Assert.Equal(75, correction.GetProperty("balanceAfter").GetInt64());
+        Assert.Equal("Till error", correction.GetProperty("reason").GetString());
+        var spent = entries[1].GetProperty("details");
+        Assert.Equal(40, spent.GetProperty("points").GetInt64());
+        Assert.Equal(redemptionId, spent.GetProperty("redemptionId").GetGuid());
+        Assert.Equal("ABCD-EFGH-JK", spent.GetProperty("code").GetString());
+        Assert.Equal("north", entries[1].GetProperty("branch").GetString());
+    }
+
+    [Fact]
     public async Task AtRiskOfAnotherTenant_NeverShowsOnTheOwnersTimeline()
     {
         using var owner = fixture.Service.CreateTenantClient(Guid.NewGuid());
@@ -170,7 +206,7 @@ public sealed class TimelineTests(CustomersConsumingFixture fixture) : IClassFix
         await PublishAndWaitAsync(new CustomerAtRisk
         {
             TenantId = Guid.NewGuid(), EventId = Guid.NewGuid(), AccountId = Guid.NewGuid(), CustomerId = customerId,
-            LastPurchaseAt = Now.AddDays(-30), PurchaseCount = 3, UsualIntervalDays = 5, DaysSince = 30, Factor = 2m, OccurredAt = Now,
+            LastPurchaseAt = Now.AddDays(-30), PurchaseCount = 3, UsualIntervalDays = 5, DaysSince = 30, Factor = 2, OccurredAt = Now,
         });
         var entries = await ReadAllAsync(owner, customerId, pageSize: 50);
 

@@ -36,8 +36,11 @@ public sealed class MergeTests(LoyaltyServiceFixture fixture) : IClassFixture<Lo
         Assert.Equal(0, merged?.LifetimePoints);
         Assert.Equal(survivor?.AccountId, await fixture.Database.ScalarAsync<Guid?>(
             "SELECT merged_into_account_id FROM accounts WHERE customer_id = @id", ("id", mergedId)));
-        var debit = await probe.WaitForAsync(e => e.GetGuid("customerId") == mergedId, "the merged-away account's debit should be published");
-        var credit = await probe.WaitForAsync(e => e.GetGuid("customerId") == survivorId, "the survivor's credit should be published");
+        // By source too: the earlier "spent" adjustment's event may still be relayed after the probe binds.
+        var debit = await probe.WaitForAsync(
+            e => e.GetGuid("customerId") == mergedId && e.GetString("source") == "mergedAway", "the merged-away account's debit should be published");
+        var credit = await probe.WaitForAsync(
+            e => e.GetGuid("customerId") == survivorId && e.GetString("source") == "merge", "the survivor's credit should be published");
         Assert.Equal(-50, debit.Message.GetProperty("points").GetInt64());
         Assert.Equal("mergedAway", debit.GetString("source"));
         Assert.Equal(survivorId, debit.GetGuid("relatedCustomerId"));

@@ -62,7 +62,7 @@ public sealed class PointsEarnedActivityConsumer(CustomersDbContext db, TenantCo
 
     protected override CustomerActivity? ToActivity(PointsEarned message, DateTimeOffset now) =>
         CustomerActivity.From(message.TenantId, message.CustomerId, "pointsEarned", message.EntryId, message.Branch, message.OccurredAt,
-            DetailsOf(new { message.Points, message.BalanceAfter, purchaseId = message.SourceId }), now);
+            DetailsOf(new { message.Points, message.BalanceAfter, message.Source, purchaseId = message.SourceId }), now);
 }
 
 /// <summary>The customer's loyalty account being opened, on their timeline.</summary>
@@ -96,4 +96,26 @@ public sealed class CustomerAtRiskActivityConsumer(CustomersDbContext db, Tenant
     protected override CustomerActivity? ToActivity(CustomerAtRisk message, DateTimeOffset now) =>
         CustomerActivity.From(message.TenantId, message.CustomerId, "atRisk", message.EventId, message.Branch, message.OccurredAt,
             DetailsOf(new { message.LastPurchaseAt, message.PurchaseCount, message.UsualIntervalDays, message.DaysSince, message.Factor }), now);
+}
+
+/// <summary>Points a customer spent on a reward or a discount, on their timeline.</summary>
+public sealed class PointsRedeemedActivityConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
+    : ActivityConsumer<PointsRedeemed>(db, tenant, clock)
+{
+    protected override string ConsumerName => "customers.timeline-points-redeemed";
+
+    protected override CustomerActivity? ToActivity(PointsRedeemed message, DateTimeOffset now) =>
+        CustomerActivity.From(message.TenantId, message.CustomerId, "pointsRedeemed", message.EntryId, message.Branch, message.OccurredAt,
+            DetailsOf(new { message.Points, message.BalanceAfter, message.RedemptionId, message.Code, message.RewardId }), now);
+}
+
+/// <summary>A staff correction of the customer's points (or a merge moving them), on their timeline.</summary>
+public sealed class PointsAdjustedActivityConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
+    : ActivityConsumer<PointsAdjusted>(db, tenant, clock)
+{
+    protected override string ConsumerName => "customers.timeline-points-adjusted";
+
+    protected override CustomerActivity? ToActivity(PointsAdjusted message, DateTimeOffset now) =>
+        CustomerActivity.From(message.TenantId, message.CustomerId, "pointsAdjusted", message.EntryId, message.Branch, message.OccurredAt,
+            DetailsOf(new { message.Points, message.BalanceAfter, message.Source, message.Reason, message.RelatedCustomerId }), now);
 }

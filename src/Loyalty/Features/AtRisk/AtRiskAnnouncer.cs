@@ -62,7 +62,7 @@ public sealed class AtRiskAnnouncer(LoyaltyDbContext db, TenantContext tenant, T
                     PurchaseCount = rhythm.PurchaseCount,
                     UsualIntervalDays = Math.Round(interval.TotalDays, 4),
                     DaysSince = Math.Round((now - rhythm.LastPurchaseAt).TotalDays, 4),
-                    Factor = settings.Factor,
+                    Factor = (double)settings.Factor,
                     OccurredAt = now,
                 }, now);
                 LoyaltyTelemetry.CustomersAtRisk.Add(1);

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261123082306_Rewards")]
-    partial class Rewards
+    [Migration("20261123091147_ProgramRewardsAtRiskWebhooks")]
+    partial class ProgramRewardsAtRiskWebhooks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,6 +25,42 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.AtRiskSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<decimal>("Factor")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("factor");
+
+                    b.Property<int>("MinPurchases")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_purchases");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_at_risk_settings");
+
+                    b.ToTable("at_risk_settings", (string)null);
+                });
 
             modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.LedgerEntry", b =>
                 {
@@ -63,6 +99,11 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("points");
 
+                    b.Property<decimal?>("PurchaseAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("purchase_amount");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -71,6 +112,10 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("ReversedEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reversed_entry_id");
 
                     b.Property<int>("RuleVersion")
                         .HasColumnType("integer")
@@ -106,6 +151,10 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                     b.HasIndex("AccountId")
                         .HasDatabaseName("ix_ledger_entries_account_id");
 
+                    b.HasIndex("TenantId", "ReversedEntryId")
+                        .HasDatabaseName("ix_ledger_entries_tenant_reversed_entry")
+                        .HasFilter("reversed_entry_id IS NOT NULL");
+
                     b.HasIndex("TenantId", "AccountId", "RecordedAt")
                         .HasDatabaseName("ix_ledger_entries_tenant_account_recorded_at");
 
@@ -135,6 +184,10 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("lifetime_points");
 
+                    b.Property<Guid?>("MergedIntoAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_account_id");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
@@ -152,11 +205,101 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_accounts");
 
+                    b.HasIndex("MergedIntoAccountId")
+                        .HasDatabaseName("ix_accounts_merged_into_account_id");
+
                     b.HasIndex("TenantId", "CustomerId")
                         .IsUnique()
                         .HasDatabaseName("ux_accounts_tenant_customer");
 
                     b.ToTable("accounts", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Programs.LoyaltyProgramVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("EffectiveFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rules");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_program_versions");
+
+                    b.HasIndex("TenantId", "EffectiveFrom")
+                        .HasDatabaseName("ix_program_versions_tenant_effective_from");
+
+                    b.HasIndex("TenantId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ux_program_versions_tenant_version");
+
+                    b.ToTable("program_versions", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.PurchaseRhythm", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("FirstPurchaseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_purchase_at");
+
+                    b.Property<DateTimeOffset?>("LapseAnnouncedFor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lapse_announced_for");
+
+                    b.Property<string>("LastBranch")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("last_branch");
+
+                    b.Property<DateTimeOffset>("LastPurchaseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_purchase_at");
+
+                    b.Property<int>("PurchaseCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchase_count");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_purchase_rhythms");
+
+                    b.HasIndex("TenantId", "LastPurchaseAt")
+                        .HasDatabaseName("ix_purchase_rhythms_tenant_last_purchase_at");
+
+                    b.ToTable("purchase_rhythms", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Redemption", b =>
@@ -336,6 +479,206 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("event_type");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_status_code");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset>("RetryUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retry_until");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("SubscriptionId")
+                        .HasDatabaseName("ix_webhook_deliveries_subscription_id");
+
+                    b.HasIndex("NextAttemptAt", "Id")
+                        .HasDatabaseName("ix_webhook_deliveries_due")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("TenantId", "SubscriptionId", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_webhook_deliveries_subscription_event");
+
+                    b.HasIndex("TenantId", "SubscriptionId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_webhook_deliveries_subscription_created");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Webhooks.WebhookSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<bool>("AllowHttp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_http");
+
+                    b.Property<bool>("AllowPrivateNetworks")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_private_networks");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_webhook_settings");
+
+                    b.ToTable("webhook_settings", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Webhooks.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Branch")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("disabled_reason");
+
+                    b.PrimitiveCollection<string[]>("EventTypes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("event_types");
+
+                    b.Property<byte[]>("PreviousSecretCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("previous_secret_cipher");
+
+                    b.Property<DateTimeOffset?>("PreviousSecretExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_secret_expires_at");
+
+                    b.Property<byte[]>("SecretCipher")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret_cipher");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_subscriptions");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_webhook_subscriptions_tenant_created");
+
+                    b.ToTable("webhook_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -489,6 +832,25 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasConstraintName("fk_ledger_entries_accounts_account_id");
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.LoyaltyAccount", b =>
+                {
+                    b.HasOne("CustomerPlatform.Loyalty.Domain.LoyaltyAccount", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_accounts_accounts_merged_into_account_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.PurchaseRhythm", b =>
+                {
+                    b.HasOne("CustomerPlatform.Loyalty.Domain.LoyaltyAccount", null)
+                        .WithOne()
+                        .HasForeignKey("CustomerPlatform.Loyalty.Domain.PurchaseRhythm", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchase_rhythms_accounts_account_id");
+                });
+
             modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Redemption", b =>
                 {
                     b.HasOne("CustomerPlatform.Loyalty.Domain.LoyaltyAccount", null)
@@ -503,6 +865,16 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasForeignKey("RewardId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_redemptions_rewards_reward_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("CustomerPlatform.Loyalty.Domain.Webhooks.WebhookSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_webhook_subscriptions_subscription_id");
                 });
 #pragma warning restore 612, 618
         }
