@@ -106,6 +106,11 @@ public sealed class IdempotencyFilter<TContext>(TContext db, TenantContext tenan
         }
 
         var value = (result as IValueHttpResult)?.Value;
+        if (value is IShownOnce shownOnce)
+        {
+            value = shownOnce.WithoutSecrets();
+        }
+
         return new IdempotencyRecord
         {
             TenantId = tenant.TenantId,

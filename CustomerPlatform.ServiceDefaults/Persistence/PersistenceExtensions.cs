@@ -21,9 +21,11 @@ public static class PersistenceExtensions
     /// <summary>
     /// How long opening a connection (a pool slot or a new session) may take, unless the connection string says.
     /// Npgsql's 15 s default let requests hang while a stopping server still accepted connections but did not
-    /// answer them (its shutdown checkpoint took 3 to 4 s here); a healthy open takes milliseconds.
+    /// answer them (its shutdown checkpoint took 3 to 4 s here). Not shorter: the wait for a pool slot counts
+    /// too, and at 2 s bursts on one busy account (100 parallel redemptions) and the test suite under full load
+    /// turned into 503s.
     /// </summary>
-    public const int DefaultConnectTimeoutSeconds = 2;
+    public const int DefaultConnectTimeoutSeconds = 5;
 
     /// <summary>
     /// Registers <typeparamref name="TContext"/> on connection string <paramref name="connectionName"/>:

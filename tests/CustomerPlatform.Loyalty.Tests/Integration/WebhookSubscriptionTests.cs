@@ -34,7 +34,7 @@ public sealed class WebhookSubscriptionTests(WebhookServiceFixture fixture) : IC
     }
 
     [Fact]
-    public async Task CreateWebhook_SameIdempotencyKey_ReplaysTheFirstResponse()
+    public async Task CreateWebhook_SameIdempotencyKey_ReplaysTheSubscriptionWithoutStoringItsSecret()
     {
         var tenantId = Guid.NewGuid();
         var key = Guid.NewGuid().ToString();
@@ -45,8 +45,14 @@ public sealed class WebhookSubscriptionTests(WebhookServiceFixture fixture) : IC
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
-        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        var created = await first.Content.ReadFromJsonAsync<JsonElement>();
+        var replayed = await second.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(created.GetProperty("id").GetGuid(), replayed.GetProperty("id").GetGuid());
+        Assert.StartsWith("whsec_", created.GetProperty("secret").GetString(), StringComparison.Ordinal);
+        Assert.False(replayed.TryGetProperty("secret", out var secret) && secret.ValueKind != JsonValueKind.Null, "a replay must not show the secret");
         Assert.Equal(1, await fixture.Database.CountForTenantAsync("webhook_subscriptions", tenantId));
+        Assert.Equal(0, await fixture.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM idempotency_records WHERE response_body LIKE '%whsec_%'"));
     }
 
     [Fact]

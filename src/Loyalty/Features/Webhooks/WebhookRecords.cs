@@ -1,3 +1,4 @@
+using CustomerPlatform.ServiceDefaults.Idempotency;
 using CustomerPlatform.Loyalty.Domain.Webhooks;
 
 namespace CustomerPlatform.Loyalty.Features.Webhooks;
@@ -25,9 +26,16 @@ public sealed record WebhookResponse(
         new(row.Id, row.Url, row.EventTypes, row.Branch, row.Status, row.DisabledReason, row.PreviousSecretExpiresAt, row.CreatedAt, row.UpdatedAt);
 }
 
-/// <summary>A subscription just created, with its signing secret: shown this once.</summary>
+/// <summary>
+/// A subscription just created, with its signing secret: shown this once. A replay of the create (same
+/// Idempotency-Key) answers the same subscription without the secret; rotate it to get a new one.
+/// </summary>
 public sealed record CreatedWebhookResponse(
-    Guid Id, string Url, IReadOnlyList<string> EventTypes, string? Branch, WebhookStatus Status, string Secret, DateTimeOffset CreatedAt);
+    Guid Id, string Url, IReadOnlyList<string> EventTypes, string? Branch, WebhookStatus Status, string? Secret, DateTimeOffset CreatedAt)
+    : IShownOnce
+{
+    public object WithoutSecrets() => this with { Secret = null };
+}
 
 /// <summary>A new signing secret, shown this once; the previous one also signs until <paramref name="PreviousSecretExpiresAt"/>.</summary>
 public sealed record WebhookSecretResponse(Guid Id, string Secret, DateTimeOffset? PreviousSecretExpiresAt);
