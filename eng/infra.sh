@@ -242,11 +242,10 @@ take_lock() {
 # The browser the public survey page's end-to-end test drives; installed here so a fresh machine's test command has it.
 browser_install() {
   command -v chromium >/dev/null 2>&1 || apt_install chromium
-  # The webhook receiver test proves the signature docs from another language (standard library only).
-  command -v python3 >/dev/null 2>&1 || apt_install python3
 }
 
-# Debian's python3 with python3-pika: the Loyalty tests prove the third-party AMQP contract from a non-.NET client.
+# Debian's python3 with python3-pika: the Loyalty tests prove the third-party AMQP contract and the webhook
+# signature docs from non-.NET clients (consumer.py, receiver.py).
 third_party_client_install() {
   /usr/bin/python3 -c 'import pika' >/dev/null 2>&1 || apt_install python3 python3-pika
 }

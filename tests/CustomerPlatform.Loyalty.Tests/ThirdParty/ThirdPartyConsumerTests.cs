@@ -166,10 +166,8 @@ public sealed class ThirdPartyConsumerTests(LoyaltyServiceFixture fixture, ITest
 
         public static async Task<PythonConsumer> StartAsync(string url, string queue)
         {
-            // Debian's interpreter, where apt installs python3-pika (a pyenv python3 on PATH would not have it).
-            var python = Environment.GetEnvironmentVariable("CP_TEST_PYTHON") is { Length: > 0 } configured ? configured : "/usr/bin/python3";
             var script = Path.Combine(LoyaltyEventSchemas.RepositoryRoot(), "tests", "CustomerPlatform.Loyalty.Tests", "ThirdParty", "consumer.py");
-            var start = new ProcessStartInfo(python)
+            var start = new ProcessStartInfo(ThirdPartyPython.Interpreter)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -180,7 +178,7 @@ public sealed class ThirdPartyConsumerTests(LoyaltyServiceFixture fixture, ITest
                 start.ArgumentList.Add(argument);
             }
 
-            var process = Process.Start(start) ?? throw new InvalidOperationException($"{python} did not start");
+            var process = Process.Start(start) ?? throw new InvalidOperationException($"{ThirdPartyPython.Interpreter} did not start");
             var consumer = new PythonConsumer(process);
             var bound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             process.OutputDataReceived += (_, line) =>

@@ -32,7 +32,7 @@ internal sealed class PythonReceiver : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("webhook-receiver-").FullName;
         await File.WriteAllTextAsync(Path.Combine(directory, "secrets.txt"), "");
         var portFile = Path.Combine(directory, "port");
-        var start = new ProcessStartInfo("python3")
+        var start = new ProcessStartInfo(ThirdPartyPython.Interpreter)
         {
             ArgumentList =
             {
@@ -45,7 +45,7 @@ internal sealed class PythonReceiver : IAsyncDisposable
             UseShellExecute = false,
             RedirectStandardError = true,
         };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{ThirdPartyPython.Interpreter} did not start");
         var port = await Eventually.GetAsync(
             async () => File.Exists(portFile) ? int.Parse(await File.ReadAllTextAsync(portFile), System.Globalization.CultureInfo.InvariantCulture) : (int?)null,
             "receiver.py should report its port");
