@@ -1,11 +1,9 @@
 using CustomerPlatform.Contracts.Feedback;
-using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Features.ManageProgram;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
-using CustomerPlatform.Messaging.Outbox;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,28 +54,13 @@ public sealed class FeedbackReceivedConsumer(LoyaltyDbContext db, TenantContext 
 
         var now = Clock.GetUtcNow();
         var account = found?.Account ?? AccountBook.Open(Db, message.TenantId, customerId, now);
-        var entry = account.Earn(
+        EarnedPoints.Credit(
+            Db,
+            account,
             new LedgerPosting(LedgerEntryType.Earn, bonus, LedgerSource.FeedbackResponse, message.FeedbackId, message.Branch, message.OccurredAt)
             {
                 RuleVersion = program.Version,
             },
             now);
-        Db.LedgerEntries.Add(entry);
-        Db.EnqueueEvent(new PointsEarned
-        {
-            TenantId = message.TenantId,
-            EventId = entry.Id,
-            EntryId = entry.Id,
-            AccountId = account.Id,
-            CustomerId = account.CustomerId,
-            Branch = message.Branch,
-            Points = entry.Points,
-            BalanceAfter = entry.BalanceAfter,
-            Source = "feedbackResponse",
-            RuleVersion = entry.RuleVersion,
-            SourceId = message.FeedbackId,
-            OccurredAt = now,
-        }, now);
-        LoyaltyTelemetry.RecordPosting(entry);
     }
 }

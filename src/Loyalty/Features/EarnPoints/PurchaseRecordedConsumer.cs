@@ -1,5 +1,4 @@
 using CustomerPlatform.Contracts.Customers;
-using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Domain.Programs;
 using CustomerPlatform.Loyalty.Features.ManageProgram;
@@ -7,7 +6,6 @@ using CustomerPlatform.Loyalty.Features.AtRisk;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
-using CustomerPlatform.Messaging.Outbox;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,7 +79,9 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
     private void Credit(
         LoyaltyAccount account, LedgerSource source, long points, PurchaseRecorded message, int ruleVersion, DateTimeOffset? availableAt, DateTimeOffset now)
     {
-        var entry = account.Earn(
+        EarnedPoints.Credit(
+            Db,
+            account,
             new LedgerPosting(LedgerEntryType.Earn, points, source, message.PurchaseId, message.Branch, message.OccurredAt)
             {
                 RuleVersion = ruleVersion,
@@ -90,22 +90,5 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
                 PurchaseAmount = source == LedgerSource.Purchase ? message.Amount : null,
             },
             now);
-        Db.LedgerEntries.Add(entry);
-        Db.EnqueueEvent(new PointsEarned
-        {
-            TenantId = message.TenantId,
-            EventId = entry.Id,
-            EntryId = entry.Id,
-            AccountId = account.Id,
-            CustomerId = account.CustomerId,
-            Branch = message.Branch,
-            Points = entry.Points,
-            BalanceAfter = entry.BalanceAfter,
-            Source = source == LedgerSource.FirstPurchase ? "firstPurchase" : "purchase",
-            RuleVersion = entry.RuleVersion,
-            SourceId = message.PurchaseId,
-            OccurredAt = now,
-        }, now);
-        LoyaltyTelemetry.RecordPosting(entry);
     }
 }

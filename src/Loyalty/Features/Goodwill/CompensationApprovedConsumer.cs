@@ -1,10 +1,9 @@
 using CustomerPlatform.Contracts.Feedback;
-using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.Loyalty.Domain;
+using CustomerPlatform.Loyalty.Features.EarnPoints;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
-using CustomerPlatform.Messaging.Outbox;
 using CustomerPlatform.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,30 +39,15 @@ public sealed class CompensationApprovedConsumer(LoyaltyDbContext db, TenantCont
         var account = found is null
             ? AccountBook.Open(Db, message.TenantId, customerId, now)
             : await AccountLocks.FollowMergesAsync(Db, found, cancellationToken);
-        var entry = account.Earn(
+        EarnedPoints.Credit(
+            Db,
+            account,
             new LedgerPosting(LedgerEntryType.Earn, message.Points.Value, LedgerSource.Compensation, message.CompensationId, message.Branch, message.OccurredAt)
             {
                 Reason = $"goodwill for complaint {message.ComplaintId}",
                 Actor = message.ApprovedByRole,
             },
-            now);
-        Db.LedgerEntries.Add(entry);
-        Db.EnqueueEvent(new PointsEarned
-        {
-            TenantId = message.TenantId,
-            EventId = entry.Id,
-            EntryId = entry.Id,
-            AccountId = account.Id,
-            CustomerId = account.CustomerId,
-            Branch = message.Branch,
-            Points = entry.Points,
-            BalanceAfter = entry.BalanceAfter,
-            Source = "compensation",
-            RuleVersion = entry.RuleVersion,
-            SourceId = message.CompensationId,
-            ComplaintId = message.ComplaintId,
-            OccurredAt = now,
-        }, now);
-        LoyaltyTelemetry.RecordPosting(entry);
+            now,
+            message.ComplaintId);
     }
 }
