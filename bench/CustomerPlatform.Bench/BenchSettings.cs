@@ -3,7 +3,7 @@ namespace CustomerPlatform.Bench;
 /// <summary>
 /// How long and how hard each scenario runs, sized for two cores shared by the load, the five apps, PostgreSQL
 /// and RabbitMQ: the whole run stays within about five minutes. <c>--quick</c> shortens every window (a smoke run);
-/// <c>--pipeline</c> runs only the purchase scenarios; <c>--search</c> only the customer search at scale; <c>--import</c> only the CSV import; <c>--page</c> only the public survey page and its baseline; <c>--probe</c> shows where purchases wait (<see cref="PipelineProbe"/>).
+/// <c>--pipeline</c> runs only the purchase scenarios; <c>--search</c> only the customer search at scale; <c>--import</c> only the CSV import; <c>--page</c> only the public survey page and its baseline; <c>--loyalty</c> only the highest sustainable purchase rate and the webhook deliveries (6 and 7); <c>--probe</c> shows where purchases wait (<see cref="PipelineProbe"/>).
 /// </summary>
 public sealed record BenchSettings(
     int Customers,
@@ -19,15 +19,19 @@ public sealed record BenchSettings(
     bool SearchOnly,
     int ImportRows,
     bool ImportOnly,
-    bool PageOnly)
+    bool PageOnly,
+    bool LoyaltyOnly,
+    TimeSpan StepWindow,
+    int MaxSteps,
+    int WebhookEvents)
 {
     public static BenchSettings Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var unknown = args.Where(arg => arg is not "--quick" and not "--probe" and not "--pipeline" and not "--search" and not "--import" and not "--page").ToList();
+        var unknown = args.Where(arg => arg is not "--quick" and not "--probe" and not "--pipeline" and not "--search" and not "--import" and not "--page" and not "--loyalty").ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick] [--probe] [--pipeline] [--search] [--import] [--page]");
+            throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick] [--probe] [--pipeline] [--search] [--import] [--page] [--loyalty]");
         }
 
         var scale = quick ? 0.3 : 1.0;
@@ -58,6 +62,13 @@ public sealed record BenchSettings(
             ImportRows: quick ? 30_000 : 100_000,
             ImportOnly: args.Contains("--import"),
             // The public survey page against the gateway's GET customer (scenario 5), measured together.
-            PageOnly: args.Contains("--page"));
+            PageOnly: args.Contains("--page"),
+            LoyaltyOnly: args.Contains("--loyalty"),
+            // Long enough that a rate 20 % above what the pipeline sustains builds a lag of seconds, short enough
+            // that both searches fit the five minutes.
+            StepWindow: Seconds(10),
+            MaxSteps: quick ? 3 : 7,
+            // Each becomes one PointsAdjusted and one delivery; the delivery worker sends one at a time.
+            WebhookEvents: quick ? 200 : 1_000);
     }
 }

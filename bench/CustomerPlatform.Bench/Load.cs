@@ -54,6 +54,7 @@ public static class Load
     /// <summary>
     /// Open loop: operations start on a fixed schedule whether or not earlier ones have finished, and each latency
     /// counts from when its operation was due, so a stall shows in the percentiles instead of slowing the load.
+    /// Returns once every operation has ended, so a backlog drains (or times out) before the next run.
     /// </summary>
     public static async Task<Measurement> OpenAsync(double perSecond, TimeSpan duration, Operation operation)
     {
@@ -75,7 +76,8 @@ public static class Load
 
         var latencies = await Task.WhenAll(operations);
         var succeeded = latencies.Where(latency => latency is not null).Select(latency => latency!.Value).ToList();
-        return Measurement.From(succeeded, latencies.Length - succeeded.Count, duration);
+        var lagGrowth = Measurement.LagGrowth(succeeded);
+        return Measurement.From(succeeded, latencies.Length - succeeded.Count, duration, lagGrowth);
     }
 
     private static async Task<long?> TimeAsync(long due, Task<bool> operation) =>

@@ -2,11 +2,14 @@ using System.Diagnostics;
 
 namespace CustomerPlatform.Bench;
 
-/// <summary>What one load run achieved: completed operations per second and their latency percentiles.</summary>
-public sealed record Measurement(double PerSecond, double P50Ms, double P95Ms, double P99Ms, int Completed, int Failed)
+/// <summary>
+/// What one load run achieved: completed operations per second and their latency percentiles; for an open loop also
+/// how much the median latency grew from the first to the last quarter of the schedule (a backlog building up).
+/// </summary>
+public sealed record Measurement(double PerSecond, double P50Ms, double P95Ms, double P99Ms, int Completed, int Failed, double LagGrowthMs = double.NaN)
 {
     /// <summary>Summarises latencies (in <see cref="Stopwatch"/> ticks) completed within a window of <paramref name="window"/>.</summary>
-    public static Measurement From(List<long> latencyTicks, int failed, TimeSpan window)
+    public static Measurement From(List<long> latencyTicks, int failed, TimeSpan window, double lagGrowthMs = double.NaN)
     {
         latencyTicks.Sort();
         return new Measurement(
@@ -15,7 +18,26 @@ public sealed record Measurement(double PerSecond, double P50Ms, double P95Ms, d
             Percentile(latencyTicks, 0.95),
             Percentile(latencyTicks, 0.99),
             latencyTicks.Count,
-            failed);
+            failed,
+            lagGrowthMs);
+    }
+
+    /// <summary>
+    /// The median of the last quarter minus the median of the first quarter of <paramref name="inScheduleOrder"/>
+    /// (latencies in ticks, in the order the operations were due): near zero when the system keeps up, growing
+    /// with the step's length when a backlog builds.
+    /// </summary>
+    public static double LagGrowth(IReadOnlyList<long> inScheduleOrder)
+    {
+        var quarter = inScheduleOrder.Count / 4;
+        if (quarter == 0)
+        {
+            return double.NaN;
+        }
+
+        List<long> first = [.. inScheduleOrder.Take(quarter).Order()];
+        List<long> last = [.. inScheduleOrder.Skip(inScheduleOrder.Count - quarter).Order()];
+        return Percentile(last, 0.50) - Percentile(first, 0.50);
     }
 
     private static double Percentile(List<long> sorted, double quantile)

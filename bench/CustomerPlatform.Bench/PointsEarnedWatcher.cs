@@ -11,6 +11,7 @@ namespace CustomerPlatform.Bench;
 public sealed class PointsEarnedWatcher : IAsyncDisposable
 {
     private const string Exchange = "loyalty.points-earned.v1";
+    private const string PurchaseSource = "purchase";
     private readonly IConnection _connection;
 
     private PointsEarnedWatcher(IConnection connection) => _connection = connection;
@@ -29,7 +30,13 @@ public sealed class PointsEarnedWatcher : IAsyncDisposable
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
-            watcher.Credits.Complete(ObservedEvent.Parse(delivery.Body.Span).GetGuid("sourceId"));
+            // A purchase's own credit only: a first-purchase bonus names the same purchase as its source.
+            var credit = ObservedEvent.Parse(delivery.Body.Span);
+            if (credit.GetString("source") == PurchaseSource)
+            {
+                watcher.Credits.Complete(credit.GetGuid("sourceId"));
+            }
+
             return Task.CompletedTask;
         };
         await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer);

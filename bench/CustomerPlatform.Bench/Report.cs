@@ -6,6 +6,7 @@ namespace CustomerPlatform.Bench;
 public sealed class Report
 {
     private readonly List<(string Scenario, string Load, Measurement Subject, string Baseline, Measurement Reference, string Ratio)> _rows = [];
+    private readonly List<string> _notes = [];
 
     public bool AnyFailures => _rows.Any(row => row.Subject.Failed > 0 || row.Reference.Failed > 0 || row.Subject.Completed == 0);
 
@@ -16,6 +17,9 @@ public sealed class Report
 
     public void Add(string scenario, string load, Measurement subject, string baseline, Measurement reference, string ratio) =>
         _rows.Add((scenario, load, subject, baseline, reference, ratio));
+
+    /// <summary>A line printed under the table (e.g. each step of a search), for the record of how a row was found.</summary>
+    public void Note(string line) => _notes.Add(line);
 
     public void Print(TextWriter output)
     {
@@ -30,6 +34,15 @@ public sealed class Report
         foreach (var row in failures)
         {
             output.WriteLine($"FAILED operations: {row.Scenario} ({row.Load}): {row.Subject.Failed}; {row.Baseline}: {row.Reference.Failed}");
+        }
+
+        if (_notes.Count > 0)
+        {
+            output.WriteLine();
+            foreach (var note in _notes)
+            {
+                output.WriteLine("- " + note);
+            }
         }
     }
 

@@ -4,7 +4,7 @@ using CustomerPlatform.TestSupport;
 
 namespace CustomerPlatform.Bench;
 
-/// <summary>The scenarios of issues #3 and #4 and the public page's, each beside its baseline measured in the same run.</summary>
+/// <summary>The scenarios of issues #3, #4 and #6 and the public page's, each beside its baseline measured in the same run.</summary>
 public sealed class Scenarios(PlatformProcesses platform, BenchSettings settings, Report report, HttpClient control)
 {
     private const string Direct = "direct to Customers";
@@ -36,6 +36,13 @@ public sealed class Scenarios(PlatformProcesses platform, BenchSettings settings
 
         Console.WriteLine($"bench: seeding {settings.Customers} customers");
         _customerIds = await Seed.CustomersAsync(platform, _apiKey, settings.Customers);
+
+        if (settings.LoyaltyOnly)
+        {
+            await PurchasesToPointsAsync();
+            await new WebhookScenario(platform, settings, report, _apiKey, _customerIds).RunAsync();
+            return;
+        }
 
         if (settings.PageOnly)
         {
@@ -105,7 +112,8 @@ public sealed class Scenarios(PlatformProcesses platform, BenchSettings settings
 
     /// <summary>
     /// 2. Purchases through the gateway until their points are credited, against MassTransit alone; 3. one
-    /// purchase's latency to its points at a moderate rate and at three quarters of the saturated rate.
+    /// purchase's latency to its points at a moderate rate and at three quarters of the saturated rate; with
+    /// <c>--loyalty</c>, 6. the highest rate sustained with zero loss instead of 3 (<see cref="SustainableRateScenario"/>).
     /// </summary>
     private async Task PurchasesToPointsAsync()
     {
@@ -131,6 +139,11 @@ public sealed class Scenarios(PlatformProcesses platform, BenchSettings settings
         var raw = await Load.ClosedAsync(settings.PipelineWorkers, settings.WarmUp, settings.Window, publish);
         report.Add(PurchaseToPoints, $"{settings.PipelineWorkers} in flight, closed loop", pipeline,
             RawMassTransit, raw, Report.Ratio(pipeline, raw, saturating: true));
+        if (settings.LoyaltyOnly)
+        {
+            await new SustainableRateScenario(platform, settings, report).RunAsync(purchase, watcher.Credits, pipeline, publish, rawBus.Consumed, raw);
+            return;
+        }
 
         var rates = new[] { settings.ModerateRate, Math.Round(pipeline.PerSecond * 0.75) }.Where(rate => rate > 0).Distinct();
         foreach (var rate in rates)
