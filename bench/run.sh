@@ -26,7 +26,7 @@ for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
     --quick | --probe | --pipeline | --search | --import | --page | --loyalty) bench_args+=("$arg") ;;
-    -h | --help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,17s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) printf "bench: error: unknown argument '%s'\n" "$arg" >&2; exit 2 ;;
   esac
 done

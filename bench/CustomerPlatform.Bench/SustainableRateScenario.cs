@@ -6,7 +6,7 @@ namespace CustomerPlatform.Bench;
 /// <summary>
 /// 6. The highest purchases→points rate with zero loss (issue #6), against raw MassTransit searched the same way in
 /// the same run. An open-loop step search: each rate is held for <see cref="BenchSettings.StepWindow"/>, starting at
-/// <see cref="StartFraction"/> of what the closed loop (scenario 2) reached and rising by <see cref="Rise"/> until a
+/// <see cref="StartFraction"/> of what the closed loop (scenario 2) reached (at least <see cref="MinimumStartRate"/>/s) and rising by <see cref="Rise"/> until a
 /// step is not sustainable. A step is sustainable when every operation completed, every id it waited for was seen
 /// exactly once (and, for purchases, has exactly one earn entry on Loyalty's ledger), and the median lag of the
 /// step's last quarter is at most <see cref="LagGrowthLimitMs"/> ms above its first quarter's (no backlog building up).
@@ -16,6 +16,7 @@ public sealed class SustainableRateScenario(PlatformProcesses platform, BenchSet
     public const double StartFraction = 0.6;
     public const double Rise = 1.2;
     public const double LagGrowthLimitMs = 250;
+    public const double MinimumStartRate = 5;
 
     private const string Scenario = "purchase → points credited, highest rate with zero loss";
     private const string Baseline = "raw MassTransit publish→consume, same search";
@@ -64,7 +65,8 @@ public sealed class SustainableRateScenario(PlatformProcesses platform, BenchSet
     {
         var steps = new List<Step>();
         Step? highest = null;
-        var rate = Math.Max(1, Math.Round(closedLoopRate * StartFraction));
+        // A closed loop starved by the machine's neighbours can reach nearly nothing; the search still starts somewhere.
+        var rate = Math.Max(MinimumStartRate, Math.Round(closedLoopRate * StartFraction));
         var lowered = 0;
         while (steps.Count < settings.MaxSteps)
         {
@@ -74,7 +76,7 @@ public sealed class SustainableRateScenario(PlatformProcesses platform, BenchSet
             if (step.Sustainable)
             {
                 highest = step;
-                rate = Math.Round(rate * Rise);
+                rate = Math.Max(rate + 1, Math.Round(rate * Rise));
             }
             else if (highest is null && lowered++ < 2)
             {
