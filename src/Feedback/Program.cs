@@ -2,6 +2,7 @@ using CustomerPlatform.Feedback;
 using CustomerPlatform.Feedback.Features.ClosedLoop;
 using CustomerPlatform.Feedback.Features.Invitations;
 using CustomerPlatform.Feedback.Features.Complaints;
+using CustomerPlatform.Feedback.Features.ComplaintTargets;
 using CustomerPlatform.Feedback.Features.Privacy;
 using CustomerPlatform.Feedback.Features.Triggers;
 using CustomerPlatform.Feedback.Features.Reports;
@@ -21,6 +22,7 @@ builder.AddPlatformService<FeedbackDbContext>("feedback", bus =>
     bus.AddConsumer<SurveyResponseClosedLoopConsumer>();
     bus.AddConsumer<SegmentMembershipConsumer>();
     bus.AddConsumer<PurchaseCountConsumer>();
+    bus.AddConsumer<ComplaintTargetsPublishedConsumer>();
     bus.AddBranchDirectory<FeedbackDbContext>("feedback");
 });
 builder.Services.AddHostedService<ComplaintGaugeRefresher>();

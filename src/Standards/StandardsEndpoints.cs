@@ -1,4 +1,5 @@
 using CustomerPlatform.Standards.Features.GetScorecard;
+using CustomerPlatform.Standards.Features.MeasurableStandards;
 using CustomerPlatform.Standards.Features.Privacy;
 using CustomerPlatform.ServiceDefaults.Security;
 
@@ -11,6 +12,7 @@ public static class StandardsEndpoints
         var standards = app.MapGroup("/api/v1/standards").WithTags("Standards").RequireServiceScopes("standards");
         standards.MapGetScorecard();
         standards.MapStandardsPersonalData();
+        standards.MapMeasurableStandards();
         return app;
     }
 }

@@ -280,12 +280,18 @@ public sealed class IsolationTests(PlatformFixture platform)
             new { url = "https://1.1.1.1/isolation-probe", eventTypes = new[] { "loyalty.points-reversed.v1" } });
         Assert.Equal(HttpStatusCode.Created, webhook.StatusCode);
         var webhookId = (await webhook.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // An NPS standard, not a complaint-time one: that would take over business A's complaint targets.
+        using var standard = await platform.SendAsync(HttpMethod.Post, "/api/v1/standards/service-standards", platform.BusinessA,
+            new { name = "Isolated NPS", metric = "nps", comparator = "atLeast", target = 30 });
+        Assert.Equal(HttpStatusCode.Created, standard.StatusCode);
+        var standardId = (await standard.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId, surveyResponseId, invitationId)
         {
             RewardId = rewardId,
             RedemptionId = redemptionId!.Value,
             WebhookId = webhookId,
             LedgerEntryId = ledgerEntryId,
+            StandardId = standardId,
         };
     }
 
@@ -331,6 +337,8 @@ public sealed class IsolationTests(PlatformFixture platform)
 
         public Guid LedgerEntryId { get; init; }
 
+        public Guid StandardId { get; init; }
+
         /// <summary>A path parameter's value: an id, or for a survey's version its number (version 1 is published).</summary>
         public string ValueFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
@@ -360,6 +368,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             ("loyalty", "redemptionId") => RedemptionId,
             ("loyalty", "entryId") => LedgerEntryId,
             ("loyalty", "id") when operation.PathTemplate.Contains("/webhooks/", StringComparison.Ordinal) => WebhookId,
+            ("standards", "standardId") => StandardId,
             // An id this test does not know yet: still proves "not reachable", though not against a real resource.
             _ => Guid.CreateVersion7(),
         };

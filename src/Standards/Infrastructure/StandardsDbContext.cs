@@ -2,6 +2,7 @@ using CustomerPlatform.Messaging;
 using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using CustomerPlatform.Standards.Domain;
+using CustomerPlatform.Standards.Domain.Measurable;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Standards.Infrastructure;
@@ -10,6 +11,9 @@ public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> opti
 {
     public DbSet<BranchPeriodScore> BranchPeriodScores => Set<BranchPeriodScore>();
     public DbSet<Branch> Branches => Set<Branch>();
+    public DbSet<ServiceStandard> ServiceStandards => Set<ServiceStandard>();
+    public DbSet<ServiceStandardVersion> ServiceStandardVersions => Set<ServiceStandardVersion>();
+    public DbSet<ComplaintTargetPublication> ComplaintTargetPublications => Set<ComplaintTargetPublication>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -54,6 +54,12 @@ public sealed class Complaint : ITenantOwned
     public int? TargetsVersion { get; private set; }
     public int? AcknowledgeWithinMinutes { get; private set; }
     public int? ResolveWithinMinutes { get; private set; }
+
+    /// <summary>The Standards standard version the acknowledge target came from; null when the business set it.</summary>
+    public StandardReference? AcknowledgeStandard { get; private set; }
+
+    /// <summary>The Standards standard version the resolve target came from; null when the business set it.</summary>
+    public StandardReference? ResolveStandard { get; private set; }
     public ComplaintClock? Clock { get; private set; }
     public DateTimeOffset? AcknowledgeDueAt { get; private set; }
     public DateTimeOffset? AcknowledgedAt { get; private set; }
@@ -150,6 +156,8 @@ public sealed class Complaint : ITenantOwned
         TargetsVersion = targets.Version;
         AcknowledgeWithinMinutes = target.AcknowledgeWithinMinutes;
         ResolveWithinMinutes = target.ResolveWithinMinutes;
+        AcknowledgeStandard = target.AcknowledgeStandard;
+        ResolveStandard = target.ResolveStandard;
         Clock = branchCalendar is null ? ComplaintClock.AlwaysOpen : ComplaintClock.BranchHours;
         var calendar = CalendarOf(branchCalendar);
         AcknowledgeDueAt = DueAfter(calendar, ReceivedAt, TimeSpan.FromMinutes(target.AcknowledgeWithinMinutes));

@@ -1,4 +1,5 @@
 using CustomerPlatform.Feedback.Domain.Complaints;
+using CustomerPlatform.Feedback.Features.Complaints;
 using CustomerPlatform.Feedback.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Http;
 using CustomerPlatform.ServiceDefaults.Problems;
@@ -20,7 +21,14 @@ public sealed record ComplaintTargetRequest(ComplaintSeverity? Severity, int? Ac
 public sealed record ComplaintTargetsRequest(IReadOnlyList<ComplaintTargetRequest?>? Targets);
 
 /// <summary>One row of the targets.</summary>
-public sealed record ComplaintTargetResponse(ComplaintSeverity? Severity, int AcknowledgeWithinMinutes, int ResolveWithinMinutes);
+/// <param name="AcknowledgeStandard">The standard version the acknowledge target comes from (source standard); absent when the business set it.</param>
+/// <param name="ResolveStandard">The same for the resolve target.</param>
+public sealed record ComplaintTargetResponse(
+    ComplaintSeverity? Severity,
+    int AcknowledgeWithinMinutes,
+    int ResolveWithinMinutes,
+    ComplaintStandardResponse? AcknowledgeStandard = null,
+    ComplaintStandardResponse? ResolveStandard = null);
 
 /// <summary>
 /// A version of the business's complaint targets. Version 0 (source platformDefault) is what a business that never set
@@ -37,20 +45,24 @@ public sealed record ComplaintTargetsResponse(
     public static ComplaintTargetsResponse From(ComplaintTargetSet set) => new(
         set.Version, set.Source, set.StandardId, set.StandardVersion,
         [.. set.Targets.OrderBy(target => target.Severity is null ? -1 : (int)target.Severity)
-            .Select(target => new ComplaintTargetResponse(target.Severity, target.AcknowledgeWithinMinutes, target.ResolveWithinMinutes))],
+            .Select(target => new ComplaintTargetResponse(
+                target.Severity, target.AcknowledgeWithinMinutes, target.ResolveWithinMinutes,
+                ComplaintStandardResponse.From(target.AcknowledgeStandard), ComplaintStandardResponse.From(target.ResolveStandard)))],
         set.PublishedAt);
 }
 
 /// <summary><c>/complaint-targets</c>: how fast cases are to be acknowledged and resolved, on the branch's business hours.</summary>
 public static class ComplaintTargetsEndpoints
 {
+    public static readonly string SetByStandardsProblem = ProblemTypes.For("complaint-targets-set-by-standards");
+
     public static void MapComplaintTargets(this RouteGroupBuilder group)
     {
         group.MapGet("/complaint-targets", GetAsync).WithName("GetComplaintTargets")
             .WithSummary("The business's complaint targets in force, with their version as ETag.")
             .WithDescription("Until the business sets targets: version 0, acknowledge within 8 business hours (one business day) and resolve within 40 business hours (five business days), for every severity.");
         group.MapPut("/complaint-targets", ReplaceAsync).WithName("ReplaceComplaintTargets").RequiresIfMatch()
-            .WithSummary("Sets the business's complaint targets as a new version; needs If-Match with the current ETag; not with a branch-restricted key.")
+            .WithSummary("Sets the business's complaint targets as a new version; needs If-Match with the current ETag; not with a branch-restricted key; 409 complaint-targets-set-by-standards while Standards sets them.")
             .WithDescription("Cases already open keep the version they pinned; only cases opened afterwards use the new one. Targets are minutes of business time on the case's branch hours.");
     }
 
@@ -80,6 +92,16 @@ public static class ComplaintTargetsEndpoints
         }
 
         var current = await CurrentAsync(db, tenant.TenantId, cancellationToken);
+        if (current.Source == ComplaintTargetSource.Standard)
+        {
+            // One owner at a time: a PUT here would be overwritten by the next publication, or silently undo a standard.
+            return ProblemDetailsSetup.Problem(
+                StatusCodes.Status409Conflict,
+                "The complaint targets are set by the business's measurable standards.",
+                "Change or retire the complaint acknowledgement and resolution time standards (/api/v1/standards/service-standards); once none sets targets, the business's own targets apply again and can be set here.",
+                SetByStandardsProblem);
+        }
+
         if (ETags.CheckIfMatch(http.Request, ETagOf(current)) is { } precondition)
         {
             return precondition;

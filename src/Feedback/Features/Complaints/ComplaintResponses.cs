@@ -38,7 +38,15 @@ public sealed record ComplaintSummaryResponse(
 /// <param name="DoneAt">When it was done (acknowledged, resolved); absent while pending.</param>
 /// <param name="Met">Whether it was done by its due time; null while pending.</param>
 /// <param name="Overdue">Pending, running (not paused) and past due now.</param>
-public sealed record ComplaintDeadlineResponse(DateTimeOffset? DueAt, DateTimeOffset? DoneAt, bool? Met, bool Overdue);
+/// <param name="Standard">The standard version (in the Standards service) the due time follows; absent when the business set the target.</param>
+public sealed record ComplaintDeadlineResponse(DateTimeOffset? DueAt, DateTimeOffset? DoneAt, bool? Met, bool Overdue, ComplaintStandardResponse? Standard = null);
+
+/// <summary>A version of one of the business's measurable standards.</summary>
+public sealed record ComplaintStandardResponse(Guid StandardId, int Version)
+{
+    public static ComplaintStandardResponse? From(StandardReference? standard) =>
+        standard is null ? null : new ComplaintStandardResponse(standard.StandardId, standard.Version);
+}
 
 /// <summary>A span the case waited on the customer; pausedMinutes is the business time the resolve due time moved by.</summary>
 public sealed record ComplaintWaitResponse(DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int? PausedMinutes);
@@ -63,10 +71,12 @@ public sealed record ComplaintDeadlinesResponse(
         complaint.Clock,
         new ComplaintDeadlineResponse(
             complaint.AcknowledgeDueAt, complaint.AcknowledgedAt, complaint.AcknowledgeMet,
-            complaint.AcknowledgedAt is null && complaint.AcknowledgeDueAt < now),
+            complaint.AcknowledgedAt is null && complaint.AcknowledgeDueAt < now,
+            ComplaintStandardResponse.From(complaint.AcknowledgeStandard)),
         new ComplaintDeadlineResponse(
             complaint.ResolveDueAt, complaint.ResolvedAt, complaint.ResolveMet,
-            complaint.ResolvedAt is null && complaint.WaitingSince is null && complaint.ResolveDueAt < now),
+            complaint.ResolvedAt is null && complaint.WaitingSince is null && complaint.ResolveDueAt < now,
+            ComplaintStandardResponse.From(complaint.ResolveStandard)),
         complaint.FirstResolutionMet,
         complaint.WaitingSince is not null,
         [.. complaint.Waits.OrderBy(w => w.StartedAt).ThenBy(w => w.Id).Select(w => new ComplaintWaitResponse(w.StartedAt, w.EndedAt, w.PausedMinutes))]);

@@ -23,6 +23,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasMany(complaint => complaint.Transitions).WithOne().HasForeignKey(transition => transition.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(complaint => complaint.Notes).WithOne().HasForeignKey(note => note.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(complaint => complaint.Clock).HasConversion<string>().HasMaxLength(20);
+        builder.ComplexProperty(complaint => complaint.AcknowledgeStandard);
+        builder.ComplexProperty(complaint => complaint.ResolveStandard);
         builder.HasMany(complaint => complaint.Waits).WithOne().HasForeignKey(wait => wait.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(complaint => complaint.Attachments).WithOne().HasForeignKey(attachment => attachment.ComplaintId).OnDelete(DeleteBehavior.Cascade);
 

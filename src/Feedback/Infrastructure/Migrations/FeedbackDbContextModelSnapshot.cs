@@ -379,6 +379,28 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("waiting_since");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "AcknowledgeStandard", "CustomerPlatform.Feedback.Domain.Complaints.Complaint.AcknowledgeStandard#StandardReference", b1 =>
+                        {
+                            b1.Property<Guid>("StandardId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("acknowledge_standard_standard_id");
+
+                            b1.Property<int>("Version")
+                                .HasColumnType("integer")
+                                .HasColumnName("acknowledge_standard_version");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ResolveStandard", "CustomerPlatform.Feedback.Domain.Complaints.Complaint.ResolveStandard#StandardReference", b1 =>
+                        {
+                            b1.Property<Guid>("StandardId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("resolve_standard_standard_id");
+
+                            b1.Property<int>("Version")
+                                .HasColumnType("integer")
+                                .HasColumnName("resolve_standard_version");
+                        });
+
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
@@ -559,6 +581,10 @@ namespace CustomerPlatform.Feedback.Infrastructure.Migrations
                     b.Property<int?>("StandardVersion")
                         .HasColumnType("integer")
                         .HasColumnName("standard_version");
+
+                    b.Property<long?>("StandardsSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("standards_sequence");
 
                     b.Property<string>("Targets")
                         .IsRequired()

@@ -1,0 +1,7 @@
+namespace CustomerPlatform.Standards.Domain.Measurable;
+
+public enum ComplaintTargetKind
+{
+    Acknowledge,
+    Resolve,
+}
