@@ -1,3 +1,4 @@
+using CustomerPlatform.Standards.Features.Compliance;
 using CustomerPlatform.Standards.Features.GetScorecard;
 using CustomerPlatform.Standards.Features.Privacy;
 using CustomerPlatform.ServiceDefaults.Security;
@@ -11,6 +12,7 @@ public static class StandardsEndpoints
         var standards = app.MapGroup("/api/v1/standards").WithTags("Standards").RequireServiceScopes("standards");
         standards.MapGetScorecard();
         standards.MapStandardsPersonalData();
+        standards.MapCompliance();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using CustomerPlatform.Messaging;
 using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using CustomerPlatform.Standards.Domain;
+using CustomerPlatform.Standards.Domain.Compliance;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Standards.Infrastructure;
@@ -10,6 +11,8 @@ public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> opti
 {
     public DbSet<BranchPeriodScore> BranchPeriodScores => Set<BranchPeriodScore>();
     public DbSet<Branch> Branches => Set<Branch>();
+    public DbSet<ComplianceItem> ComplianceItems => Set<ComplianceItem>();
+    public DbSet<ComplianceCheck> ComplianceChecks => Set<ComplianceCheck>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
