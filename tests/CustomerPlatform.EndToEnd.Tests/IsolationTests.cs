@@ -280,12 +280,28 @@ public sealed class IsolationTests(PlatformFixture platform)
             new { url = "https://1.1.1.1/isolation-probe", eventTypes = new[] { "loyalty.points-reversed.v1" } });
         Assert.Equal(HttpStatusCode.Created, webhook.StatusCode);
         var webhookId = (await webhook.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var complianceItem = await platform.SendAsync(HttpMethod.Post, "/api/v1/standards/compliance-items", platform.BusinessA, new
+        {
+            title = "Isolated requirement",
+            category = "privacy",
+            source = new { name = "Privacy Act 2020" },
+            owner = "Sam",
+            frequencyMonths = 12,
+        });
+        Assert.Equal(HttpStatusCode.Created, complianceItem.StatusCode);
+        var complianceItemId = (await complianceItem.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var complianceCheck = await platform.SendAsync(HttpMethod.Post, $"/api/v1/standards/compliance-items/{complianceItemId}/checks", platform.BusinessA,
+            new { checkedBy = "Sam", outcome = "pass", description = "Isolation probe" });
+        Assert.Equal(HttpStatusCode.Created, complianceCheck.StatusCode);
+        var complianceCheckId = (await complianceCheck.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId, surveyResponseId, invitationId)
         {
             RewardId = rewardId,
             RedemptionId = redemptionId!.Value,
             WebhookId = webhookId,
             LedgerEntryId = ledgerEntryId,
+            ComplianceItemId = complianceItemId,
+            ComplianceCheckId = complianceCheckId,
         };
     }
 
@@ -331,6 +347,10 @@ public sealed class IsolationTests(PlatformFixture platform)
 
         public Guid LedgerEntryId { get; init; }
 
+        public Guid ComplianceItemId { get; init; }
+
+        public Guid ComplianceCheckId { get; init; }
+
         /// <summary>A path parameter's value: an id, or for a survey's version its number (version 1 is published).</summary>
         public string ValueFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
@@ -360,6 +380,8 @@ public sealed class IsolationTests(PlatformFixture platform)
             ("loyalty", "redemptionId") => RedemptionId,
             ("loyalty", "entryId") => LedgerEntryId,
             ("loyalty", "id") when operation.PathTemplate.Contains("/webhooks/", StringComparison.Ordinal) => WebhookId,
+            ("standards", "itemId") => ComplianceItemId,
+            ("standards", "checkId") => ComplianceCheckId,
             // An id this test does not know yet: still proves "not reachable", though not against a real resource.
             _ => Guid.CreateVersion7(),
         };
