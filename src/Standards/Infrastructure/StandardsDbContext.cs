@@ -13,6 +13,7 @@ public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> opti
     public DbSet<Branch> Branches => Set<Branch>();
     public DbSet<ComplianceItem> ComplianceItems => Set<ComplianceItem>();
     public DbSet<ComplianceCheck> ComplianceChecks => Set<ComplianceCheck>();
+    public DbSet<ComplianceOverdueAnnouncement> ComplianceOverdueAnnouncements => Set<ComplianceOverdueAnnouncement>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

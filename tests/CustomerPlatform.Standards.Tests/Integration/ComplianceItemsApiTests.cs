@@ -50,6 +50,16 @@ public sealed class ComplianceItemsApiTests(ComplianceServiceFixture fixture) : 
         Assert.Equal(due.UtcDateTime, body.GetProperty("nextDueAt").GetDateTimeOffset().UtcDateTime, TimeSpan.FromMilliseconds(1));
     }
 
+    [Fact]
+    public async Task CreateItem_WithADueTimeInAnotherOffset_KeepsTheSameInstant()
+    {
+        var due = new DateTimeOffset(2027, 3, 1, 9, 30, 0, TimeSpan.FromHours(13));
+
+        var body = await fixture.CreateItemAsync(Guid.NewGuid(), Item(frequencyMonths: null, nextDueAt: due));
+
+        Assert.Equal(due.UtcDateTime, body.GetProperty("nextDueAt").GetDateTimeOffset().UtcDateTime);
+    }
+
     public static TheoryData<string, string> InvalidItems => new()
     {
         { """{ "category": "privacy", "source": { "name": "Privacy Act 2020" }, "owner": "Sam", "frequencyMonths": 12 }""", "title" },
@@ -64,6 +74,8 @@ public sealed class ComplianceItemsApiTests(ComplianceServiceFixture fixture) : 
         { """{ "title": "T", "category": "privacy", "source": { "name": "Privacy Act 2020" }, "owner": "", "frequencyMonths": 12 }""", "owner" },
         { """{ "title": "T", "category": "privacy", "source": { "name": "Privacy Act 2020" }, "owner": "Sam", "frequencyMonths": 12, "branches": [ "" ] }""", "branches[0]" },
         { """{ "title": "T", "source": { "name": "Privacy Act 2020" }, "owner": "Sam", "frequencyMonths": 12 }""", "category" },
+        { """{ "title": "T", "category": "privacy", "source": {}, "owner": "Sam", "frequencyMonths": 12 }""", "source.name" },
+        { """{ "title": "T", "category": "privacy", "owner": "Sam", "frequencyMonths": 12 }""", "source" },
     };
 
     [Theory]

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Http.Json;
 using CustomerPlatform.Contracts.Standards;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.TestSupport;
@@ -43,7 +45,26 @@ public sealed class ComplianceOverdueTests(ComplianceServiceFixture fixture) : I
     }
 
     [Fact]
-    public async Task ArchivedOrCheckedItems_AreNeverAnnounced()
+    public async Task AnnouncingALapse_LeavesTheItemsETag_SoAnEditReadBeforeItStillSucceeds()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        using var created = await client.PostAsJsonAsync(ItemsPath, Item(frequencyMonths: null, nextDueAt: DateTimeOffset.UtcNow.AddDays(-1)));
+        var itemId = (await ReadJsonAsync(created)).GetProperty("id").GetGuid();
+        await Eventually.AssertAsync(async () => await CountOverdueEventsAsync(itemId) == 1, "the lapse should be announced");
+
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"{ItemsPath}/{itemId}", UriKind.Relative))
+        {
+            Content = JsonContent.Create(Item(title: "Edited after the announcement", frequencyMonths: 6)),
+        };
+        request.Headers.IfMatch.Add(created.Headers.ETag!);
+        using var edited = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+    }
+
+    [Fact]
+    public async Task ItemCheckedWithinItsFrequency_IsNeverAnnounced()
     {
         var tenantId = Guid.NewGuid();
         var checkedItem = (await fixture.CreateItemAsync(tenantId, Item(frequencyMonths: 12))).GetProperty("id").GetGuid();

@@ -41,9 +41,6 @@ public sealed class ComplianceItem : ITenantOwned
     public DateTimeOffset? LastCheckedAt { get; private set; }
     public ComplianceOutcome? LastOutcome { get; private set; }
 
-    /// <summary>The due time whose passing was announced (<c>ComplianceCheckOverdue</c>), so each lapse is announced once.</summary>
-    public DateTimeOffset? OverdueAnnouncedFor { get; private set; }
-
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? ArchivedAt { get; private set; }
@@ -56,9 +53,6 @@ public sealed class ComplianceItem : ITenantOwned
 
     /// <summary>Whether the next check's due time has passed (an archived item is never overdue).</summary>
     public bool IsOverdueAt(DateTimeOffset now) => ArchivedAt is null && NextDueAt < now;
-
-    /// <summary>Whether the item's overdue state has not been announced yet.</summary>
-    public bool NeedsOverdueAnnouncing(DateTimeOffset now) => IsOverdueAt(now) && OverdueAnnouncedFor != NextDueAt;
 
     public static ComplianceItem Create(Guid tenantId, ComplianceItemDetails details, DateTimeOffset now)
     {
@@ -108,9 +102,6 @@ public sealed class ComplianceItem : ITenantOwned
 
         return ComplianceCheck.Record(this, check, nextDue, now);
     }
-
-    /// <summary>Marks the current lapse as announced.</summary>
-    public void MarkOverdueAnnounced() => OverdueAnnouncedFor = NextDueAt;
 
     /// <summary>Retires the item: no more checks or edits; it and its evidence stay readable.</summary>
     public void Archive(DateTimeOffset now)

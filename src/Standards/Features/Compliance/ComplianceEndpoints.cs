@@ -40,7 +40,8 @@ public static class ComplianceEndpoints
             Optional(request.Source.Url),
             request.Owner.Trim(),
             request.FrequencyMonths,
-            request.NextDueAt,
+            // PostgreSQL's timestamptz takes UTC only; the instant is the same.
+            request.NextDueAt?.ToUniversalTime(),
             [.. (request.Branches ?? []).Select(branch => branch?.Trim() ?? "").Distinct(StringComparer.Ordinal)],
             Optional(request.Notes));
         foreach (var (field, messages) in details.Check())

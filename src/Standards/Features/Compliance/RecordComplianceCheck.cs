@@ -28,12 +28,12 @@ public static class RecordComplianceCheck
     {
         var now = clock.GetUtcNow();
         var details = new ComplianceCheckDetails(
-            request.CheckedAt ?? now,
+            request.CheckedAt?.ToUniversalTime() ?? now,
             request.CheckedBy.Trim(),
             request.Outcome!.Value,
             request.Description.Trim(),
             [.. (request.Links ?? []).Select(link => link?.Trim() ?? "")],
-            request.NextDueAt);
+            request.NextDueAt?.ToUniversalTime());
         var errors = details.Check(now);
         if (errors.Count > 0)
         {

@@ -371,10 +371,6 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("notes");
 
-                    b.Property<DateTimeOffset?>("OverdueAnnouncedFor")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("overdue_announced_for");
-
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -430,6 +426,30 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                     b.ToTable("compliance_items", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Compliance.ComplianceOverdueAnnouncement", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("ItemId", "DueAt")
+                        .HasName("pk_compliance_overdue_announcements");
+
+                    b.ToTable("compliance_overdue_announcements", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Standards.Domain.Compliance.ComplianceCheck", b =>
                 {
                     b.HasOne("CustomerPlatform.Standards.Domain.Compliance.ComplianceItem", null)
@@ -438,6 +458,16 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_compliance_checks_compliance_items_item_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Compliance.ComplianceOverdueAnnouncement", b =>
+                {
+                    b.HasOne("CustomerPlatform.Standards.Domain.Compliance.ComplianceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_compliance_overdue_announcements_compliance_items_item_id");
                 });
 #pragma warning restore 612, 618
         }

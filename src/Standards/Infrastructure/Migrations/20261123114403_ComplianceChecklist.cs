@@ -32,7 +32,6 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                     notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     last_checked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    overdue_announced_for = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     archived_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -69,6 +68,26 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "compliance_overdue_announcements",
+                columns: table => new
+                {
+                    item_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    announced_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_compliance_overdue_announcements", x => new { x.item_id, x.due_at });
+                    table.ForeignKey(
+                        name: "fk_compliance_overdue_announcements_compliance_items_item_id",
+                        column: x => x.item_id,
+                        principalTable: "compliance_items",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_compliance_checks_item_checked_at",
                 table: "compliance_checks",
@@ -96,6 +115,9 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
         {
             migrationBuilder.DropTable(
                 name: "compliance_checks");
+
+            migrationBuilder.DropTable(
+                name: "compliance_overdue_announcements");
 
             migrationBuilder.DropTable(
                 name: "compliance_items");
