@@ -1,6 +1,7 @@
 using CustomerPlatform.Messaging;
 using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.Standards;
+using CustomerPlatform.Standards.Features.Compliance;
 using CustomerPlatform.Standards.Features.CountFeedback;
 using CustomerPlatform.Standards.Features.Privacy;
 using CustomerPlatform.Standards.Infrastructure;
@@ -13,6 +14,10 @@ builder.AddPlatformService<StandardsDbContext>("standards", bus =>
     bus.AddConsumer<CustomerErasureRequestedConsumer>();
 });
 builder.Services.AddValidation();
+builder.Services.Configure<ComplianceOptions>(builder.Configuration.GetSection(ComplianceOptions.Section));
+builder.Services.AddScoped<ComplianceOverdueAnnouncer>();
+builder.Services.AddHostedService<ComplianceOverdueWorker>();
+builder.Services.AddHostedService<OverdueComplianceItemsRefresher>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

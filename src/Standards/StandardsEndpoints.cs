@@ -1,3 +1,4 @@
+using CustomerPlatform.Standards.Features.Compliance;
 using CustomerPlatform.Standards.Features.GetScorecard;
 using CustomerPlatform.Standards.Features.MeasurableStandards;
 using CustomerPlatform.Standards.Features.Privacy;
@@ -13,6 +14,7 @@ public static class StandardsEndpoints
         standards.MapGetScorecard();
         standards.MapStandardsPersonalData();
         standards.MapMeasurableStandards();
+        standards.MapCompliance();
         return app;
     }
 }

@@ -285,6 +285,20 @@ public sealed class IsolationTests(PlatformFixture platform)
             new { name = "Isolated NPS", metric = "nps", comparator = "atLeast", target = 30 });
         Assert.Equal(HttpStatusCode.Created, standard.StatusCode);
         var standardId = (await standard.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var complianceItem = await platform.SendAsync(HttpMethod.Post, "/api/v1/standards/compliance-items", platform.BusinessA, new
+        {
+            title = "Isolated requirement",
+            category = "privacy",
+            source = new { name = "Privacy Act 2020" },
+            owner = "Sam",
+            frequencyMonths = 12,
+        });
+        Assert.Equal(HttpStatusCode.Created, complianceItem.StatusCode);
+        var complianceItemId = (await complianceItem.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var complianceCheck = await platform.SendAsync(HttpMethod.Post, $"/api/v1/standards/compliance-items/{complianceItemId}/checks", platform.BusinessA,
+            new { checkedBy = "Sam", outcome = "pass", description = "Isolation probe" });
+        Assert.Equal(HttpStatusCode.Created, complianceCheck.StatusCode);
+        var complianceCheckId = (await complianceCheck.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId, surveyResponseId, invitationId)
         {
             RewardId = rewardId,
@@ -292,6 +306,8 @@ public sealed class IsolationTests(PlatformFixture platform)
             WebhookId = webhookId,
             LedgerEntryId = ledgerEntryId,
             StandardId = standardId,
+            ComplianceItemId = complianceItemId,
+            ComplianceCheckId = complianceCheckId,
         };
     }
 
@@ -338,6 +354,9 @@ public sealed class IsolationTests(PlatformFixture platform)
         public Guid LedgerEntryId { get; init; }
 
         public Guid StandardId { get; init; }
+        public Guid ComplianceItemId { get; init; }
+
+        public Guid ComplianceCheckId { get; init; }
 
         /// <summary>A path parameter's value: an id, or for a survey's version its number (version 1 is published).</summary>
         public string ValueFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
@@ -369,6 +388,8 @@ public sealed class IsolationTests(PlatformFixture platform)
             ("loyalty", "entryId") => LedgerEntryId,
             ("loyalty", "id") when operation.PathTemplate.Contains("/webhooks/", StringComparison.Ordinal) => WebhookId,
             ("standards", "standardId") => StandardId,
+            ("standards", "itemId") => ComplianceItemId,
+            ("standards", "checkId") => ComplianceCheckId,
             // An id this test does not know yet: still proves "not reachable", though not against a real resource.
             _ => Guid.CreateVersion7(),
         };

@@ -3,6 +3,7 @@ using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using CustomerPlatform.Standards.Domain;
 using CustomerPlatform.Standards.Domain.Measurable;
+using CustomerPlatform.Standards.Domain.Compliance;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Standards.Infrastructure;
@@ -14,6 +15,9 @@ public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> opti
     public DbSet<ServiceStandard> ServiceStandards => Set<ServiceStandard>();
     public DbSet<ServiceStandardVersion> ServiceStandardVersions => Set<ServiceStandardVersion>();
     public DbSet<ComplaintTargetPublication> ComplaintTargetPublications => Set<ComplaintTargetPublication>();
+    public DbSet<ComplianceItem> ComplianceItems => Set<ComplianceItem>();
+    public DbSet<ComplianceCheck> ComplianceChecks => Set<ComplianceCheck>();
+    public DbSet<ComplianceOverdueAnnouncement> ComplianceOverdueAnnouncements => Set<ComplianceOverdueAnnouncement>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

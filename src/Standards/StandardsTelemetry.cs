@@ -1,0 +1,18 @@
+using System.Diagnostics.Metrics;
+using CustomerPlatform.Standards.Features.Compliance;
+
+namespace CustomerPlatform.Standards;
+
+/// <summary>Business measures operations watch on the dashboard.</summary>
+internal static class StandardsTelemetry
+{
+    private static readonly Meter Meter = new("CustomerPlatform.Standards");
+
+    public static readonly ObservableGauge<long> ComplianceItemsOverdue = Meter.CreateObservableGauge(
+        "customer_platform.standards.compliance_items_overdue", () => OverdueComplianceItems.Current.Measurements, "{item}",
+        "Compliance items whose next check is past due, per business; refreshed every 30 s.");
+
+    public static readonly Counter<long> ComplianceChecksOverdue =
+        Meter.CreateCounter<long>(
+            "customer_platform.standards.compliance_checks_overdue", "{item}", "Lapses announced: compliance items found past their check's due time.");
+}
