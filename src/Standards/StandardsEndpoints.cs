@@ -1,6 +1,11 @@
-using CustomerPlatform.Standards.Features.GetScorecard;
-using CustomerPlatform.Standards.Features.Privacy;
 using CustomerPlatform.ServiceDefaults.Security;
+using CustomerPlatform.Standards.Features.Acknowledgements;
+using CustomerPlatform.Standards.Features.Charter;
+using CustomerPlatform.Standards.Features.GetScorecard;
+using CustomerPlatform.Standards.Features.Policies;
+using CustomerPlatform.Standards.Features.Privacy;
+using CustomerPlatform.Standards.Features.Staff;
+using CustomerPlatform.Standards.Features.Training;
 
 namespace CustomerPlatform.Standards;
 
@@ -11,6 +16,12 @@ public static class StandardsEndpoints
         var standards = app.MapGroup("/api/v1/standards").WithTags("Standards").RequireServiceScopes("standards");
         standards.MapGetScorecard();
         standards.MapStandardsPersonalData();
+        standards.MapPolicies();
+        standards.MapStaff();
+        standards.MapAcknowledgements();
+        standards.MapTrainingRecords();
+        standards.MapCharter();
+        app.MapCharterPage();
         return app;
     }
 }

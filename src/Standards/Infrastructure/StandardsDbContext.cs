@@ -2,6 +2,7 @@ using CustomerPlatform.Messaging;
 using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using CustomerPlatform.Standards.Domain;
+using CustomerPlatform.Standards.Domain.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Standards.Infrastructure;
@@ -10,6 +11,13 @@ public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> opti
 {
     public DbSet<BranchPeriodScore> BranchPeriodScores => Set<BranchPeriodScore>();
     public DbSet<Branch> Branches => Set<Branch>();
+    public DbSet<PolicyArea> PolicyAreas => Set<PolicyArea>();
+    public DbSet<Policy> Policies => Set<Policy>();
+    public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<PolicyAcknowledgement> PolicyAcknowledgements => Set<PolicyAcknowledgement>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<CharterPublication> CharterPublications => Set<CharterPublication>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
