@@ -64,9 +64,9 @@ public sealed class PolicyLibraryTests(StandardsServiceFixture fixture) : IClass
         var tenant = Guid.NewGuid();
         using var client = fixture.Service.CreateTenantClient(tenant);
         await using var probe = await EventProbe.BindAsync(fixture.Broker.ConnectionString, PolicyPublishedExchange);
-        var north1 = await RegisterStaffAsync(client, "N1", "north");
+        await RegisterStaffAsync(client, "N1", "north");
         var north2 = await RegisterStaffAsync(client, "N2", "north");
-        var south1 = await RegisterStaffAsync(client, "S1", "south");
+        await RegisterStaffAsync(client, "S1", "south");
         var inactive = await RegisterStaffAsync(client, "N3", "north");
         using (var deactivate = await ChangeStaffAsync(client, inactive, new { name = "N3", branch = "north", active = false }))
         {
@@ -107,8 +107,6 @@ public sealed class PolicyLibraryTests(StandardsServiceFixture fixture) : IClass
         Assert.Equal(4, outstandingNorth.GetProperty("items").GetArrayLength());
         Assert.DoesNotContain(outstandingNorth.GetProperty("items").EnumerateArray(), item => item.GetProperty("staffId").GetGuid() == inactive);
         Assert.Contains(outstandingNorth.GetProperty("items").EnumerateArray(), item => item.GetProperty("staffId").GetGuid() == north2);
-        _ = south1;
-        _ = north1;
     }
 
     [Fact]
@@ -117,7 +115,7 @@ public sealed class PolicyLibraryTests(StandardsServiceFixture fixture) : IClass
         using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());
         var north = await RegisterStaffAsync(client, "N1", "north");
         var south = await RegisterStaffAsync(client, "S1", "south");
-        var policyId = await CreatePolicyAsync(client, "Greeting", Content("Smile.", area: "greeting-and-presentation"), area: "greeting-and-presentation");
+        var policyId = await CreatePolicyAsync(client, "Greeting", Content("Smile."), area: "greeting-and-presentation");
         using (var publish = await client.PostAsync($"{Policies}/{policyId}/versions/1/publish", null))
         {
             Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
@@ -198,7 +196,7 @@ public sealed class PolicyLibraryTests(StandardsServiceFixture fixture) : IClass
     {
         using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());
         var staff = await RegisterStaffAsync(client, "T1", "central");
-        var policyId = await CreatePolicyAsync(client, "Privacy basics", Content("Keep data safe.", area: "privacy"), area: "privacy");
+        var policyId = await CreatePolicyAsync(client, "Privacy basics", Content("Keep data safe."), area: "privacy");
         using var onDraft = await client.PostAsJsonAsync("/api/v1/standards/training-records",
             new { staffId = staff, policyId, version = 1, trainedAt = DateTimeOffset.UtcNow.AddHours(-1), trainer = "Alex" });
         await client.PostAsync($"{Policies}/{policyId}/versions/1/publish", null);
@@ -277,9 +275,8 @@ public sealed class PolicyLibraryTests(StandardsServiceFixture fixture) : IClass
         Assert.Equal(0, tasks.GetProperty("items").GetArrayLength());
     }
 
-    private static object Content(string body, string area = "", string[]? branches = null, string effective = "2026-01-01", string reviewDue = "2099-01-01")
+    private static object Content(string body, string[]? branches = null, string effective = "2026-01-01", string reviewDue = "2099-01-01")
     {
-        _ = area;
         return new
         {
             body,
