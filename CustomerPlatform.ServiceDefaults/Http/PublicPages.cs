@@ -1,13 +1,24 @@
+using Microsoft.AspNetCore.Http;
+
 namespace CustomerPlatform.ServiceDefaults.Http;
 
 /// <summary>
-/// The pages customers open without an API key (the survey page under <see cref="PathPrefix"/>): the gateway routes
-/// them without a caller, and both it and the service that renders them send the same headers.
+/// The pages customers open without an API key (the survey page under <see cref="PathPrefix"/>, the service charter
+/// under <see cref="CharterPathPrefix"/>): the gateway routes them without a caller, and both it and the service that
+/// renders them send the same headers.
 /// </summary>
 public static class PublicPages
 {
-    /// <summary>Path prefix of the public pages on the gateway and on the service that renders them.</summary>
+    /// <summary>Path prefix of the public survey pages on the gateway and on Feedback, which renders them.</summary>
     public const string PathPrefix = "/s";
+
+    /// <summary>Path prefix of the public service charter pages on the gateway and on Standards, which renders them.</summary>
+    public const string CharterPathPrefix = "/charter";
+
+    /// <summary>Whether a request path is one of the public pages (or their stylesheets).</summary>
+    public static bool IsPublicPath(PathString path) =>
+        path.StartsWithSegments(PathPrefix, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(CharterPathPrefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Nothing loads but the page's own stylesheet; its form posts only back to itself; no frame may hold it (no

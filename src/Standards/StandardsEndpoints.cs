@@ -1,8 +1,13 @@
+using CustomerPlatform.ServiceDefaults.Security;
+using CustomerPlatform.Standards.Features.Acknowledgements;
+using CustomerPlatform.Standards.Features.Charter;
 using CustomerPlatform.Standards.Features.Compliance;
 using CustomerPlatform.Standards.Features.GetScorecard;
 using CustomerPlatform.Standards.Features.MeasurableStandards;
+using CustomerPlatform.Standards.Features.Policies;
 using CustomerPlatform.Standards.Features.Privacy;
-using CustomerPlatform.ServiceDefaults.Security;
+using CustomerPlatform.Standards.Features.Staff;
+using CustomerPlatform.Standards.Features.Training;
 
 namespace CustomerPlatform.Standards;
 
@@ -15,6 +20,12 @@ public static class StandardsEndpoints
         standards.MapStandardsPersonalData();
         standards.MapMeasurableStandards();
         standards.MapCompliance();
+        standards.MapPolicies();
+        standards.MapStaff();
+        standards.MapAcknowledgements();
+        standards.MapTrainingRecords();
+        standards.MapCharter();
+        app.MapCharterPage();
         return app;
     }
 }

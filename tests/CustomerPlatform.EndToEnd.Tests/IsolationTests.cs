@@ -299,6 +299,25 @@ public sealed class IsolationTests(PlatformFixture platform)
             new { checkedBy = "Sam", outcome = "pass", description = "Isolation probe" });
         Assert.Equal(HttpStatusCode.Created, complianceCheck.StatusCode);
         var complianceCheckId = (await complianceCheck.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // A staff member and a policy with version 1 in force (and its clause), for the Standards routes that read them.
+        using var staff = await platform.SendAsync(HttpMethod.Post, "/api/v1/standards/staff", platform.BusinessA,
+            new { code = $"iso-{Guid.NewGuid():N}"[..20], name = "Isolated Iris", branch = "central" });
+        Assert.Equal(HttpStatusCode.Created, staff.StatusCode);
+        var staffId = (await staff.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var policy = await platform.SendAsync(HttpMethod.Post, "/api/v1/standards/policies", platform.BusinessA, new
+        {
+            area = "privacy",
+            title = $"Isolated policy {Guid.NewGuid():N}",
+            body = "Isolation probe",
+            clauses = new[] { new { key = StandardsClauseKey, text = "We keep your data safe.", @public = true } },
+            effectiveDate = "2026-01-01",
+            owner = "Owner",
+            reviewDueDate = "2099-01-01",
+        });
+        Assert.Equal(HttpStatusCode.Created, policy.StatusCode);
+        var policyId = (await policy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("policyId").GetGuid();
+        using var publishedPolicy = await platform.SendAsync(HttpMethod.Post, $"/api/v1/standards/policies/{policyId}/versions/1/publish", platform.BusinessA);
+        Assert.Equal(HttpStatusCode.OK, publishedPolicy.StatusCode);
         return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId, surveyResponseId, invitationId)
         {
             RewardId = rewardId,
@@ -308,6 +327,8 @@ public sealed class IsolationTests(PlatformFixture platform)
             StandardId = standardId,
             ComplianceItemId = complianceItemId,
             ComplianceCheckId = complianceCheckId,
+            PolicyId = policyId,
+            StaffId = staffId,
         };
     }
 
@@ -339,6 +360,8 @@ public sealed class IsolationTests(PlatformFixture platform)
         return body.Length == 0 ? null : JsonDocument.Parse(body).RootElement.TryGetProperty("type", out var type) ? type.GetString() : null;
     }
 
+    private const string StandardsClauseKey = "keep-data-safe";
+
     private sealed record IssuedKey(Guid Id, string Key);
 
     /// <summary>Business A's resources, by the path parameter names the documents use.</summary>
@@ -357,12 +380,17 @@ public sealed class IsolationTests(PlatformFixture platform)
         public Guid ComplianceItemId { get; init; }
 
         public Guid ComplianceCheckId { get; init; }
+        public Guid PolicyId { get; init; }
+
+        public Guid StaffId { get; init; }
 
         /// <summary>A path parameter's value: an id, or for a survey's version its number (version 1 is published).</summary>
         public string ValueFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
             ("feedback", "version") => "1",
             ("loyalty", "version") => "1",
+            ("standards", "version") => "1",
+            ("standards", "clauseKey") => StandardsClauseKey,
             _ => IdFor(operation, parameter).ToString(),
         };
 
@@ -384,6 +412,8 @@ public sealed class IsolationTests(PlatformFixture platform)
             ("feedback", "surveyId") => SurveyId,
             ("feedback", "compensationId") => CompensationId,
             ("loyalty", "rewardId") => RewardId,
+            ("standards", "policyId") => PolicyId,
+            ("standards", "staffId") => StaffId,
             ("loyalty", "redemptionId") => RedemptionId,
             ("loyalty", "entryId") => LedgerEntryId,
             ("loyalty", "id") when operation.PathTemplate.Contains("/webhooks/", StringComparison.Ordinal) => WebhookId,

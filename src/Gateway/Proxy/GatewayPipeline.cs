@@ -225,7 +225,7 @@ public static class GatewayPipeline
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = PublicPages.ReferrerPolicy;
             // The public pages load their own stylesheet and post their form back to themselves; nothing else loads.
-            headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(PublicPages.PathPrefix, StringComparison.OrdinalIgnoreCase)
+            headers.ContentSecurityPolicy = PublicPages.IsPublicPath(http.Request.Path)
                 ? PublicPages.ContentSecurityPolicy
                 : "default-src 'none'; frame-ancestors 'none'";
             if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))

@@ -18,6 +18,9 @@ public static class ServiceRoutes
     /// <summary>The route of the public survey pages, served by Feedback.</summary>
     public const string SurveyPageRouteId = "survey-page";
 
+    /// <summary>The route of the public service charter pages, served by Standards.</summary>
+    public const string CharterPageRouteId = "charter-page";
+
     /// <summary>How long an upstream may stay silent before the gateway answers 504 instead of hanging.</summary>
     private static readonly TimeSpan UpstreamTimeout = TimeSpan.FromSeconds(30);
 
@@ -53,6 +56,13 @@ public static class ServiceRoutes
             RouteId = SurveyPageRouteId,
             ClusterId = "feedback",
             Match = new RouteMatch { Path = PublicPages.PathPrefix + "/{**rest}", Methods = ["GET", "HEAD", "POST"] },
+            Metadata = new Dictionary<string, string> { [PublicMetadataKey] = "true" },
+        });
+        routes.Add(new RouteConfig
+        {
+            RouteId = CharterPageRouteId,
+            ClusterId = "standards",
+            Match = new RouteMatch { Path = PublicPages.CharterPathPrefix + "/{**rest}", Methods = ["GET", "HEAD"] },
             Metadata = new Dictionary<string, string> { [PublicMetadataKey] = "true" },
         });
         return (routes, clusters);

@@ -4,6 +4,7 @@ using CustomerPlatform.ServiceDefaults.Persistence;
 using CustomerPlatform.Standards.Domain;
 using CustomerPlatform.Standards.Domain.Measurable;
 using CustomerPlatform.Standards.Domain.Compliance;
+using CustomerPlatform.Standards.Domain.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Standards.Infrastructure;
@@ -18,6 +19,13 @@ public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> opti
     public DbSet<ComplianceItem> ComplianceItems => Set<ComplianceItem>();
     public DbSet<ComplianceCheck> ComplianceChecks => Set<ComplianceCheck>();
     public DbSet<ComplianceOverdueAnnouncement> ComplianceOverdueAnnouncements => Set<ComplianceOverdueAnnouncement>();
+    public DbSet<PolicyArea> PolicyAreas => Set<PolicyArea>();
+    public DbSet<Policy> Policies => Set<Policy>();
+    public DbSet<PolicyVersion> PolicyVersions => Set<PolicyVersion>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<PolicyAcknowledgement> PolicyAcknowledgements => Set<PolicyAcknowledgement>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<CharterPublication> CharterPublications => Set<CharterPublication>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
