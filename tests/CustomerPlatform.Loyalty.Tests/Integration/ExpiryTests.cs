@@ -142,6 +142,34 @@ public sealed class ExpiryTests(LoyaltyServiceFixture fixture) : IClassFixture<L
         await fixture.AssertBalanceIsLedgerSumAsync(customerId, 0);
     }
 
+    [Fact]
+    public async Task CustomersMerged_MovedPointsKeepTheLatestExpiryOfWhatWasLeft_AndTheMergedAccountStopsBeingDue()
+    {
+        var (tenantId, mergedId, client) = await NewCustomerAsync();
+        var survivorId = Guid.NewGuid();
+        await fixture.RegisterCustomerAsync(tenantId, survivorId);
+        await SetProgramSinceLongAgoAsync(tenantId, client, months: 12, noticeDays: 0);
+        var oldest = LoyaltyEvents.Purchase(tenantId, mergedId, 30m) with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-60) };
+        var middle = LoyaltyEvents.Purchase(tenantId, mergedId, 20m) with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-40) };
+        var latest = LoyaltyEvents.Purchase(tenantId, mergedId, 10m) with { OccurredAt = DateTimeOffset.UtcNow.AddDays(-20) };
+        foreach (var purchase in new[] { oldest, middle, latest })
+        {
+            await fixture.DeliverAsync(purchase);
+        }
+
+        using var spent = await client.PostAsJsonAsync(RewardsApi.RedeemPath(mergedId), new { branch = "central", points = 30 });
+        await fixture.DeliverAsync(LoyaltyEvents.Merged(tenantId, survivorId, mergedId));
+
+        Assert.Equal(HttpStatusCode.Created, spent.StatusCode);
+        var survivor = await fixture.FindAccountAsync(tenantId, survivorId);
+        Assert.Equal(30, survivor!.NextExpiry!.Points);
+        Assert.Equal(latest.OccurredAt.AddMonths(12), survivor.NextExpiry.At, Precision);
+        Assert.Null(await DueAtAsync(mergedId));
+        Assert.Equal(latest.OccurredAt.AddMonths(12), await DueAtAsync(survivorId) ?? default, Precision);
+        await fixture.AssertBalanceIsLedgerSumAsync(survivorId, 30);
+        await fixture.AssertBalanceIsLedgerSumAsync(mergedId, 0);
+    }
+
     private async Task<(Guid TenantId, Guid CustomerId, HttpClient Client)> NewCustomerAsync()
     {
         var tenantId = Guid.NewGuid();
