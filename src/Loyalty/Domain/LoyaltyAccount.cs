@@ -87,7 +87,9 @@ public sealed class LoyaltyAccount : ITenantOwned
             LifetimePoints = checked(LifetimePoints + points);
         }
 
-        if (points > 0 && (posting.ExpiryNoticeAt ?? posting.ExpiresAt) is { } due && !(ExpiryDueAt <= due))
+        // A voided redemption gives its points back to the credits they came from (PointLots): the worker looks again.
+        var due = posting.Type == LedgerEntryType.Reverse && points > 0 ? now : posting.ExpiryNoticeAt ?? posting.ExpiresAt;
+        if (points > 0 && due is not null && !(ExpiryDueAt <= due))
         {
             ExpiryDueAt = due;
         }

@@ -121,6 +121,44 @@ public sealed class PointLotsTests
     }
 
     [Fact]
+    public void Of_VoidedRedemption_GivesItsPointsBackToTheLotsItTookThemFrom()
+    {
+        var redemptionId = Guid.NewGuid();
+        var ledger = new[]
+        {
+            Credit(30, day: 0, expiresDay: 30),
+            Credit(50, day: 1, expiresDay: 60),
+            Debit(40, day: 2) with { UndoKey = redemptionId },
+            Credit(40, day: 3, expiresDay: null) with { UndoesKey = redemptionId },
+        };
+
+        var lots = PointLots.Of(ledger);
+
+        Assert.Equal([30L, 50L, 0L], lots.Select(lot => lot.Remaining));
+        Assert.Equal((30L, Start.AddDays(30)), PointLots.NextExpiry(lots)!.Value);
+    }
+
+    [Fact]
+    public void Of_VoidAfterALotExpired_KeepsThatPartInTheVoidsOwnLot()
+    {
+        var redemptionId = Guid.NewGuid();
+        var first = Credit(30, day: 0, expiresDay: 10);
+        var ledger = new[]
+        {
+            first,
+            Credit(50, day: 1, expiresDay: 60),
+            Debit(40, day: 2) with { UndoKey = redemptionId },
+            Expired(first, 0, day: 10),
+            Credit(40, day: 11, expiresDay: null) with { UndoesKey = redemptionId },
+        };
+
+        var lots = PointLots.Of(ledger);
+
+        Assert.Equal([0L, 50L, 30L], lots.Select(lot => lot.Remaining));
+        Assert.Null(lots[2].ExpiresAt);
+    }
+
+    [Fact]
     public void NextDue_IsTheEarliestPendingNoticeOrExpiry_AndSkipsNoticesGiven()
     {
         var first = Credit(10, day: 0, expiresDay: 100, noticeDay: 90);

@@ -4,7 +4,8 @@ namespace CustomerPlatform.Loyalty.Domain.Expiry;
 /// Which credits (lots) the points of a balance still come from, oldest first. Replays the ledger in posting order:
 /// each credit opens a lot; each debit (redeem, negative adjustment, reversal) takes from the oldest lots unexpired at
 /// its time, then from lots past their expiry whose expiry is not posted yet (the balance still held them, so spending
-/// them was allowed); an expiry entry takes from its own lot only. Derived from the ledger on demand rather than stored,
+/// them was allowed); an expiry entry takes from its own lot only; a voided redemption gives its points back to the
+/// lots the redemption took them from. Derived from the ledger on demand rather than stored,
 /// so no debit path has to maintain it and it can never disagree with the balance.
 /// </summary>
 public static class PointLots
@@ -17,11 +18,12 @@ public static class PointLots
         var index = new Dictionary<Guid, Lot>();
         // Debits beyond every lot (entries of one instant replayed credit-after-debit) are owed by the next credits.
         var owed = 0L;
+        var takes = new Dictionary<Guid, List<(Lot Lot, long Points)>>();
         foreach (var movement in ledger)
         {
             if (movement.Points > 0)
             {
-                var lot = new Lot(movement) { Remaining = movement.Points };
+                var lot = new Lot(movement) { Remaining = GiveBack(movement, takes) };
                 var repaid = Math.Min(owed, lot.Remaining);
                 lot.Remaining -= repaid;
                 owed -= repaid;
@@ -38,14 +40,21 @@ public static class PointLots
             }
             else
             {
-                foreach (var lot in lots.Where(lot => lot.Movement.ExpiresAt is not { } expiresAt || expiresAt > movement.PostedAt))
+                List<(Lot Lot, long Points)>? taken = null;
+                if (movement.UndoKey is { } key)
                 {
-                    wanted -= Take(lot, wanted);
+                    taken = [];
+                    takes[key] = taken;
                 }
 
-                foreach (var lot in lots.Where(lot => !lot.Expired))
+                foreach (var lot in lots.Where(lot => lot.Movement.ExpiresAt is not { } expiresAt || expiresAt > movement.PostedAt).Concat(lots.Where(lot => !lot.Expired)))
                 {
-                    wanted -= Take(lot, wanted);
+                    var points = Take(lot, wanted);
+                    wanted -= points;
+                    if (points > 0)
+                    {
+                        taken?.Add((lot, points));
+                    }
                 }
             }
 
@@ -89,6 +98,28 @@ public static class PointLots
 
         var at = open.Min(lot => lot.ExpiresAt!.Value);
         return (open.Where(lot => lot.ExpiresAt == at).Sum(lot => lot.Remaining), at);
+    }
+
+    /// <summary>
+    /// A credit that undoes a debit (a voided redemption) puts its points back into the lots the debit took them from,
+    /// so they keep their expiry; what it cannot put back (a lot expired meanwhile, or no debit found) stays in its own lot.
+    /// </summary>
+    private static long GiveBack(PointMovement credit, Dictionary<Guid, List<(Lot Lot, long Points)>> takes)
+    {
+        var left = credit.Points;
+        if (credit.UndoesKey is not { } key || !takes.Remove(key, out var taken))
+        {
+            return left;
+        }
+
+        foreach (var (lot, points) in taken.Where(take => !take.Lot.Expired))
+        {
+            var back = Math.Min(points, left);
+            lot.Remaining += back;
+            left -= back;
+        }
+
+        return left;
     }
 
     private static long Take(Lot lot, long wanted)

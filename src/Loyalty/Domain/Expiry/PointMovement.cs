@@ -9,6 +9,9 @@ namespace CustomerPlatform.Loyalty.Domain.Expiry;
 /// <param name="NoticeAt">For a credit, when the customer is told it will expire; null: no notice.</param>
 /// <param name="ExpiredLotId">For an expiry entry, the credit it expired: it takes from that lot alone.</param>
 /// <param name="Branch">The branch the entry was made at, carried to the lot for the events about it.</param>
+/// <param name="UndoKey">For a debit that may be undone later (a redemption), what names it (the redemption id).</param>
+/// <param name="UndoesKey">For a credit that undoes such a debit (a void), the same name: its points go back to the
+/// lots the debit took them from.</param>
 public sealed record PointMovement(
     Guid EntryId,
     long Points,
@@ -17,4 +20,6 @@ public sealed record PointMovement(
     DateTimeOffset? ExpiresAt = null,
     DateTimeOffset? NoticeAt = null,
     Guid? ExpiredLotId = null,
-    string? Branch = null);
+    string? Branch = null,
+    Guid? UndoKey = null,
+    Guid? UndoesKey = null);

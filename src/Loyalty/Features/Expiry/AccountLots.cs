@@ -22,7 +22,9 @@ public static class AccountLots
                 entry.ExpiresAt,
                 entry.ExpiryNoticeAt,
                 entry.Type == LedgerEntryType.Expire && entry.Source == LedgerSource.Expiry ? entry.SourceId : null,
-                entry.Branch))
+                entry.Branch,
+                entry.Type == LedgerEntryType.Redeem && entry.Source == LedgerSource.Redemption ? entry.SourceId : null,
+                entry.Type == LedgerEntryType.Reverse && entry.Source == LedgerSource.RedemptionVoid ? entry.SourceId : null))
             .ToListAsync(cancellationToken);
         return PointLots.Of(ledger);
     }
