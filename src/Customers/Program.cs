@@ -20,6 +20,8 @@ builder.AddPlatformService<CustomersDbContext>("customers", bus =>
     bus.AddConsumer<CustomerAtRiskActivityConsumer>();
     bus.AddConsumer<PointsRedeemedActivityConsumer>();
     bus.AddConsumer<PointsAdjustedActivityConsumer>();
+    bus.AddConsumer<PointsExpiredActivityConsumer>();
+    bus.AddConsumer<PointsExpiringActivityConsumer>();
     ComplaintActivities.AddConsumers(bus);
     bus.AddConsumer<CustomerErasureCompletedConsumer>();
 });

@@ -1,5 +1,6 @@
 using CustomerPlatform.Loyalty;
 using CustomerPlatform.Loyalty.Features.AtRisk;
+using CustomerPlatform.Loyalty.Features.Expiry;
 using CustomerPlatform.Loyalty.Features.Meters;
 using CustomerPlatform.Loyalty.Features.EarnPoints;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
@@ -27,6 +28,9 @@ builder.Services.AddValidation();
 builder.Services.Configure<AtRiskOptions>(builder.Configuration.GetSection(AtRiskOptions.Section));
 builder.Services.AddScoped<AtRiskAnnouncer>();
 builder.Services.AddHostedService<AtRiskWorker>();
+builder.Services.Configure<ExpiryOptions>(builder.Configuration.GetSection(ExpiryOptions.Section));
+builder.Services.AddScoped<PointsExpirer>();
+builder.Services.AddHostedService<ExpiryWorker>();
 builder.Services.Configure<LoyaltyMeterOptions>(builder.Configuration.GetSection(LoyaltyMeterOptions.Section));
 builder.Services.AddHostedService<OutstandingPointsRefresher>();
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));

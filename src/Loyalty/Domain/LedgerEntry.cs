@@ -52,6 +52,15 @@ public sealed class LedgerEntry : ITenantOwned
     /// <summary>For a reversal, the entry it undoes (a refunded purchase's earn entry), so partial refunds add up.</summary>
     public Guid? ReversedEntryId { get; private init; }
 
+    /// <summary>
+    /// For a credit, when whatever is left of it unspent expires; null: never. Fixed when it is posted, from the rules
+    /// in force then, so changing the program never changes it.
+    /// </summary>
+    public DateTimeOffset? ExpiresAt { get; private init; }
+
+    /// <summary>For a credit that expires, when the customer is told (PointsExpiring); null: no notice.</summary>
+    public DateTimeOffset? ExpiryNoticeAt { get; private init; }
+
     internal static LedgerEntry Create(LoyaltyAccount account, LedgerPosting posting, DateTimeOffset now) =>
         new()
         {
@@ -73,6 +82,8 @@ public sealed class LedgerEntry : ITenantOwned
             RecordedAt = now,
             PurchaseAmount = posting.PurchaseAmount,
             ReversedEntryId = posting.ReversedEntryId,
+            ExpiresAt = posting.Points > 0 ? posting.ExpiresAt : null,
+            ExpiryNoticeAt = posting.Points > 0 && posting.ExpiresAt is not null ? posting.ExpiryNoticeAt : null,
         };
 }
 
@@ -111,4 +122,10 @@ public sealed record LedgerPosting(
 
     /// <summary>For a reversal, the entry it undoes (see <see cref="LedgerEntry.ReversedEntryId"/>).</summary>
     public Guid? ReversedEntryId { get; init; }
+
+    /// <summary>For a credit, when it expires (see <see cref="LedgerEntry.ExpiresAt"/>); set with <c>ExpiryRule.Fix</c>.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>For a credit that expires, when the customer is told (see <see cref="LedgerEntry.ExpiryNoticeAt"/>).</summary>
+    public DateTimeOffset? ExpiryNoticeAt { get; init; }
 }

@@ -1,3 +1,4 @@
+using CustomerPlatform.Loyalty.Domain.Expiry;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using CustomerPlatform.ServiceDefaults.Problems;
 
@@ -19,6 +20,12 @@ public sealed class LoyaltyAccount : ITenantOwned
     public long LifetimePoints { get; private set; }
 
     public DateTimeOffset OpenedAt { get; private init; }
+
+    /// <summary>
+    /// When the expiry worker must next look at the account: the earliest notice or expiry among its credits still
+    /// waiting; null when nothing is. A credit that expires brings it forward; the worker sets it after each pass.
+    /// </summary>
+    public DateTimeOffset? ExpiryDueAt { get; private set; }
 
     /// <summary>Row version (xmin): concurrent postings to one account serialise through it.</summary>
     public uint Version { get; private set; }
@@ -80,8 +87,18 @@ public sealed class LoyaltyAccount : ITenantOwned
             LifetimePoints = checked(LifetimePoints + points);
         }
 
+        // A voided redemption gives its points back to the credits they came from (PointLots): the worker looks again.
+        var due = posting.Type == LedgerEntryType.Reverse && points > 0 ? now : posting.ExpiryNoticeAt ?? posting.ExpiresAt;
+        if (points > 0 && due is not null && !(ExpiryDueAt <= due))
+        {
+            ExpiryDueAt = due;
+        }
+
         return LedgerEntry.Create(this, posting with { Points = points, Shortfall = shortfall }, now);
     }
+
+    /// <summary>Sets when the expiry worker next looks at the account (see <see cref="ExpiryDueAt"/>); null: nothing waits.</summary>
+    public void ScheduleExpiry(DateTimeOffset? due) => ExpiryDueAt = MergedIntoAccountId is null ? due : null;
 
     /// <summary>
     /// The account its customer was merged into; set, the account is closed: its balance and lifetime points moved
@@ -92,8 +109,9 @@ public sealed class LoyaltyAccount : ITenantOwned
     /// <summary>
     /// Moves this account's balance (an adjustment debit here, a credit on the survivor) and lifetime points to the
     /// surviving customer's account, then closes this one. The entries are null when there was no balance to move.
+    /// The credit expires as <paramref name="carried"/> says (see <see cref="CarriedExpiry"/>); never when not given.
     /// </summary>
-    public AccountMerge MergeInto(LoyaltyAccount survivor, DateTimeOffset now)
+    public AccountMerge MergeInto(LoyaltyAccount survivor, DateTimeOffset now, CarriedExpiry? carried = null)
     {
         ArgumentNullException.ThrowIfNull(survivor);
         if (survivor.Id == Id || survivor.TenantId != TenantId)
@@ -114,13 +132,15 @@ public sealed class LoyaltyAccount : ITenantOwned
             var reason = $"merged into customer {survivor.CustomerId}";
             debit = Post(new LedgerPosting(LedgerEntryType.Adjust, -moved, LedgerSource.MergedAway, Id, null, now) { Reason = reason }, now);
             credit = survivor.Post(
-                new LedgerPosting(LedgerEntryType.Adjust, moved, LedgerSource.Merge, Id, null, now) { Reason = $"merged from customer {CustomerId}" },
+                (carried ?? CarriedExpiry.Never).Fix(
+                    new LedgerPosting(LedgerEntryType.Adjust, moved, LedgerSource.Merge, Id, null, now) { Reason = $"merged from customer {CustomerId}" }),
                 now);
         }
 
         survivor.LifetimePoints = checked(survivor.LifetimePoints + LifetimePoints);
         LifetimePoints = 0;
         MergedIntoAccountId = survivor.Id;
+        ExpiryDueAt = null;
         return new AccountMerge(debit, credit);
     }
 }

@@ -1,4 +1,5 @@
 using CustomerPlatform.Loyalty.Domain;
+using CustomerPlatform.Loyalty.Domain.Expiry;
 using CustomerPlatform.Loyalty.Domain.Programs;
 using CustomerPlatform.Loyalty.Domain.Webhooks;
 using CustomerPlatform.Messaging;
@@ -19,6 +20,7 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookSettings> WebhookSettings => Set<WebhookSettings>();
+    public DbSet<ExpiryNotice> ExpiryNotices => Set<ExpiryNotice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -162,6 +162,43 @@ public sealed class TimelineTests(CustomersConsumingFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task PointsExpiringAndExpired_ShowOnceEachWithTheirDetails()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var customerId = await CustomersApi.RegisterAsync(client);
+        var creditEntryId = Guid.NewGuid();
+        var expiresAt = Now.AddHours(-1);
+        var expiring = new PointsExpiring
+        {
+            TenantId = tenantId, EventId = Guid.NewGuid(), AccountId = Guid.NewGuid(), CustomerId = customerId, Branch = "north", Points = 80,
+            Balance = 120, CreditEntryId = creditEntryId, EarnedAt = Now.AddDays(-365), ExpiresAt = expiresAt, OccurredAt = Now.AddDays(-30),
+        };
+        var expired = new PointsExpired
+        {
+            TenantId = tenantId, EventId = Guid.NewGuid(), EntryId = Guid.NewGuid(), AccountId = expiring.AccountId, CustomerId = customerId, Branch = "north",
+            Points = 70, BalanceAfter = 40, CreditEntryId = creditEntryId, EarnedAt = expiring.EarnedAt, ExpiresAt = expiresAt, OccurredAt = expiresAt,
+        };
+
+        await PublishAndWaitAsync(expiring);
+        await PublishAndWaitAsync(expiring);
+        await PublishAndWaitAsync(expired);
+        await PublishAndWaitAsync(expired);
+        var entries = await ReadAllAsync(client, customerId, pageSize: 50);
+
+        Assert.Equal(["pointsExpired", "pointsExpiring"], entries.Select(entry => entry.GetProperty("type").GetString()));
+        var lapsed = entries[0].GetProperty("details");
+        Assert.Equal(70, lapsed.GetProperty("points").GetInt64());
+        Assert.Equal(40, lapsed.GetProperty("balanceAfter").GetInt64());
+        Assert.Equal(expired.EarnedAt, lapsed.GetProperty("earnedAt").GetDateTimeOffset());
+        Assert.Equal(expired.EntryId, lapsed.GetProperty("sourceId").GetGuid());
+        var warning = entries[1].GetProperty("details");
+        Assert.Equal(80, warning.GetProperty("points").GetInt64());
+        Assert.Equal(expiresAt, warning.GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.Equal("north", entries[1].GetProperty("branch").GetString());
+    }
+
+    [Fact]
     public async Task PointsRedeemedAndAdjusted_ShowOnceEachWithTheirDetails()
     {
         var tenantId = Guid.NewGuid();

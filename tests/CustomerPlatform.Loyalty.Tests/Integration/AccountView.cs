@@ -12,4 +12,9 @@ internal sealed record AccountView(
     public long PendingPoints { get; init; }
 
     public long SpendablePoints { get; init; }
+
+    public NextExpiryView? NextExpiry { get; init; }
 }
+
+/// <summary>The account's <c>nextExpiry</c>.</summary>
+internal sealed record NextExpiryView(long Points, DateTimeOffset At);

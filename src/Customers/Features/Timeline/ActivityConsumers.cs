@@ -119,3 +119,25 @@ public sealed class PointsAdjustedActivityConsumer(CustomersDbContext db, Tenant
         CustomerActivity.From(message.TenantId, message.CustomerId, "pointsAdjusted", message.EntryId, message.Branch, message.OccurredAt,
             DetailsOf(new { message.Points, message.BalanceAfter, message.Source, message.Reason, message.RelatedCustomerId }), now);
 }
+
+/// <summary>Unspent points that reached their expiry and were taken off the balance, on the customer's timeline.</summary>
+public sealed class PointsExpiredActivityConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
+    : ActivityConsumer<PointsExpired>(db, tenant, clock)
+{
+    protected override string ConsumerName => "customers.timeline-points-expired";
+
+    protected override CustomerActivity? ToActivity(PointsExpired message, DateTimeOffset now) =>
+        CustomerActivity.From(message.TenantId, message.CustomerId, "pointsExpired", message.EntryId, message.Branch, message.OccurredAt,
+            DetailsOf(new { message.Points, message.BalanceAfter, message.EarnedAt, message.ExpiresAt }), now);
+}
+
+/// <summary>The notice that some points will expire unless spent, on the customer's timeline (like at-risk, a warning, not a change).</summary>
+public sealed class PointsExpiringActivityConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
+    : ActivityConsumer<PointsExpiring>(db, tenant, clock)
+{
+    protected override string ConsumerName => "customers.timeline-points-expiring";
+
+    protected override CustomerActivity? ToActivity(PointsExpiring message, DateTimeOffset now) =>
+        CustomerActivity.From(message.TenantId, message.CustomerId, "pointsExpiring", message.EventId, message.Branch, message.OccurredAt,
+            DetailsOf(new { message.Points, message.ExpiresAt, message.EarnedAt }), now);
+}

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Features.Ledger;
+using CustomerPlatform.Loyalty.Features.ManageProgram;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Outbox;
@@ -107,13 +108,19 @@ public static class AdjustPoints
         var now = clock.GetUtcNow();
         var actor = http.User.Identity?.Name ?? "unknown";
         var reason = request.Reason.Trim();
-        var entry = account.Post(
-            new LedgerPosting(LedgerEntryType.Adjust, request.Points!.Value, LedgerSource.Adjustment, Guid.CreateVersion7(now), branch, now)
-            {
-                Reason = reason,
-                Actor = actor,
-            },
-            now);
+        var posting = new LedgerPosting(LedgerEntryType.Adjust, request.Points!.Value, LedgerSource.Adjustment, Guid.CreateVersion7(now), branch, now)
+        {
+            Reason = reason,
+            Actor = actor,
+        };
+        if (posting.Points > 0)
+        {
+            // Credited points lapse like earned ones (the rules in force now), or a correction would make points that never expire.
+            var program = await ProgramBook.CurrentAsync(db, cancellationToken);
+            posting = program.Rules.Expiry.Fix(posting with { RuleVersion = program.Version });
+        }
+
+        var entry = account.Post(posting, now);
         db.LedgerEntries.Add(entry);
         LoyaltyTelemetry.RecordPosting(entry);
         db.EnqueueEvent(new PointsAdjusted

@@ -57,10 +57,10 @@ public sealed class FeedbackReceivedConsumer(LoyaltyDbContext db, TenantContext 
         EarnedPoints.Credit(
             Db,
             account,
-            new LedgerPosting(LedgerEntryType.Earn, bonus, LedgerSource.FeedbackResponse, message.FeedbackId, message.Branch, message.OccurredAt)
+            program.Rules.Expiry.Fix(new LedgerPosting(LedgerEntryType.Earn, bonus, LedgerSource.FeedbackResponse, message.FeedbackId, message.Branch, message.OccurredAt)
             {
                 RuleVersion = program.Version,
-            },
+            }),
             now);
     }
 }

@@ -63,13 +63,13 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
         DateTimeOffset? availableAt = program.Rules.Earn.PendingDays > 0 ? message.OccurredAt.AddDays(program.Rules.Earn.PendingDays) : null;
         if (points > 0)
         {
-            Credit(account, LedgerSource.Purchase, points, message, program.Version, availableAt, now);
+            Credit(account, LedgerSource.Purchase, points, message, program, availableAt, now);
         }
 
         // Once per account, on the first purchase it ever earns on: turning the bonus on later pays no existing customer.
         if (firstPurchaseBonus > 0 && found is not { HasPurchased: true })
         {
-            Credit(account, LedgerSource.FirstPurchase, firstPurchaseBonus, message, program.Version, availableAt, now);
+            Credit(account, LedgerSource.FirstPurchase, firstPurchaseBonus, message, program, availableAt, now);
         }
 
         // Under the account lock taken above, so concurrent purchases of one customer count one after another.
@@ -77,18 +77,18 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
     }
 
     private void Credit(
-        LoyaltyAccount account, LedgerSource source, long points, PurchaseRecorded message, int ruleVersion, DateTimeOffset? availableAt, DateTimeOffset now)
+        LoyaltyAccount account, LedgerSource source, long points, PurchaseRecorded message, ProgramInForce program, DateTimeOffset? availableAt, DateTimeOffset now)
     {
         EarnedPoints.Credit(
             Db,
             account,
-            new LedgerPosting(LedgerEntryType.Earn, points, source, message.PurchaseId, message.Branch, message.OccurredAt)
+            program.Rules.Expiry.Fix(new LedgerPosting(LedgerEntryType.Earn, points, source, message.PurchaseId, message.Branch, message.OccurredAt)
             {
-                RuleVersion = ruleVersion,
+                RuleVersion = program.Version,
                 AvailableAt = availableAt,
                 // Refunds take back their share of what the purchase itself earned, so only that entry keeps the amount.
                 PurchaseAmount = source == LedgerSource.Purchase ? message.Amount : null,
-            },
+            }),
             now);
     }
 }

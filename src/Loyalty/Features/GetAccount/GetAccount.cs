@@ -1,5 +1,7 @@
 using System.Data;
 using CustomerPlatform.Loyalty.Domain;
+using CustomerPlatform.Loyalty.Domain.Expiry;
+using CustomerPlatform.Loyalty.Features.Expiry;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +23,13 @@ public sealed record AccountResponse(
 
     /// <summary>The balance that can be redeemed now: the balance less pending points, never below zero.</summary>
     public long SpendablePoints { get; init; }
+
+    /// <summary>The points that expire next unless spent first (spending takes the oldest first), and when; null when none will.</summary>
+    public NextExpiryResponse? NextExpiry { get; init; }
 }
+
+/// <summary>Points that will expire at <paramref name="At"/> unless spent before.</summary>
+public sealed record NextExpiryResponse(long Points, DateTimeOffset At);
 
 public sealed record LedgerEntryResponse(
     Guid Id,
@@ -61,10 +69,12 @@ public static class GetAccount
                     entry.Id, entry.Type, entry.Points, entry.BalanceAfter, entry.SourceId, entry.Branch, entry.OccurredAt, entry.RecordedAt))
                 .ToListAsync(cancellationToken);
             var pending = await AccountBalances.PendingPointsAsync(db, account.Id, clock.GetUtcNow(), cancellationToken);
+            var nextExpiry = PointLots.NextExpiry(await AccountLots.LoadAsync(db, account.Id, cancellationToken));
             return TypedResults.Ok(new AccountResponse(account.Id, account.CustomerId, account.Balance, account.LifetimePoints, account.OpenedAt, entries)
             {
                 PendingPoints = pending,
                 SpendablePoints = AccountBalances.Spendable(account.Balance, pending),
+                NextExpiry = nextExpiry is var (points, at) ? new NextExpiryResponse(points, at) : null,
             });
         });
     }

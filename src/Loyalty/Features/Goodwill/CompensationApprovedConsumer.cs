@@ -1,6 +1,7 @@
 using CustomerPlatform.Contracts.Feedback;
 using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Features.EarnPoints;
+using CustomerPlatform.Loyalty.Features.ManageProgram;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
@@ -35,6 +36,8 @@ public sealed class CompensationApprovedConsumer(LoyaltyDbContext db, TenantCont
             return;
         }
 
+        // Goodwill is spent like any points, so it lapses like them, by the rules in force when it was approved.
+        var program = await ProgramBook.InForceAtAsync(Db, message.OccurredAt, cancellationToken);
         var now = Clock.GetUtcNow();
         var account = found is null
             ? AccountBook.Open(Db, message.TenantId, customerId, now)
@@ -42,11 +45,12 @@ public sealed class CompensationApprovedConsumer(LoyaltyDbContext db, TenantCont
         EarnedPoints.Credit(
             Db,
             account,
-            new LedgerPosting(LedgerEntryType.Earn, message.Points.Value, LedgerSource.Compensation, message.CompensationId, message.Branch, message.OccurredAt)
+            program.Rules.Expiry.Fix(new LedgerPosting(LedgerEntryType.Earn, message.Points.Value, LedgerSource.Compensation, message.CompensationId, message.Branch, message.OccurredAt)
             {
+                RuleVersion = program.Version,
                 Reason = $"goodwill for complaint {message.ComplaintId}",
                 Actor = message.ApprovedByRole,
-            },
+            }),
             now,
             message.ComplaintId);
     }

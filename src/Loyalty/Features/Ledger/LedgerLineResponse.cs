@@ -37,6 +37,9 @@ public sealed record LedgerLineResponse(
     DateTimeOffset OccurredAt,
     DateTimeOffset RecordedAt)
 {
+    /// <summary>For a credit, when what is left of it unspent expires, fixed when it was credited; null: never.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
     public static LedgerLineResponse From(LedgerEntry entry) =>
         new(
             entry.Id,
@@ -54,7 +57,10 @@ public sealed record LedgerLineResponse(
             entry.ReversedEntryId,
             entry.AvailableAt,
             entry.OccurredAt,
-            entry.RecordedAt);
+            entry.RecordedAt)
+        {
+            ExpiresAt = entry.ExpiresAt,
+        };
 }
 
 /// <summary>A page of ledger entries, newest first.</summary>

@@ -1,6 +1,8 @@
 using CustomerPlatform.Contracts.Customers;
 using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.Loyalty.Domain;
+using CustomerPlatform.Loyalty.Domain.Expiry;
+using CustomerPlatform.Loyalty.Features.Expiry;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
@@ -49,7 +51,8 @@ public sealed class CustomersMergedConsumer(LoyaltyDbContext db, TenantContext t
         var survivor = accounts.FirstOrDefault(account => account.CustomerId == message.SurvivorCustomerId) is { } existing
             ? await AccountLocks.FollowMergesAsync(Db, existing, cancellationToken)
             : AccountBook.Open(Db, message.TenantId, message.SurvivorCustomerId, now);
-        var moved = merged.MergeInto(survivor, now);
+        var carried = CarriedExpiry.Of(await AccountLots.LoadAsync(Db, merged.Id, cancellationToken));
+        var moved = merged.MergeInto(survivor, now, carried);
         if (moved.Debit is { } debit)
         {
             Db.LedgerEntries.Add(debit);

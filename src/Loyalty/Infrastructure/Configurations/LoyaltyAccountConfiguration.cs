@@ -12,6 +12,8 @@ internal sealed class LoyaltyAccountConfiguration : IEntityTypeConfiguration<Loy
         builder.HasKey(account => account.Id);
         builder.Property(account => account.Version).IsRowVersion();
         builder.HasIndex(account => new { account.TenantId, account.CustomerId }).IsUnique().HasDatabaseName("ux_accounts_tenant_customer");
+        // The expiry worker's queue: only accounts with points waiting to expire.
+        builder.HasIndex(account => account.ExpiryDueAt).HasFilter("expiry_due_at IS NOT NULL").HasDatabaseName("ix_accounts_expiry_due_at");
         builder.HasOne<LoyaltyAccount>().WithMany().HasForeignKey(account => account.MergedIntoAccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }
