@@ -1,5 +1,6 @@
 using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Domain.Programs;
+using CustomerPlatform.Loyalty.Domain.Tiers;
 using CustomerPlatform.Loyalty.Domain.Webhooks;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.ServiceDefaults.Persistence;
@@ -19,6 +20,8 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookSettings> WebhookSettings => Set<WebhookSettings>();
+    public DbSet<AccountTier> AccountTiers => Set<AccountTier>();
+    public DbSet<TierChange> TierChanges => Set<TierChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

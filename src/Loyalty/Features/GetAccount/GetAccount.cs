@@ -1,5 +1,6 @@
 using System.Data;
 using CustomerPlatform.Loyalty.Domain;
+using CustomerPlatform.Loyalty.Features.Tiers;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +22,18 @@ public sealed record AccountResponse(
 
     /// <summary>The balance that can be redeemed now: the balance less pending points, never below zero.</summary>
     public long SpendablePoints { get; init; }
+
+    /// <summary>The tier the customer holds; null when they hold none or the program has no tiers.</summary>
+    public AccountTierResponse? Tier { get; init; }
+
+    /// <summary>
+    /// What the program's tier thresholds count, now: points earned (less reversals) or money spent (less refunds)
+    /// within its rolling window; null when the program has no tiers.
+    /// </summary>
+    public decimal? QualifyingValue { get; init; }
+
+    /// <summary>The tier above the one held; null at the top, or when the program has no tiers.</summary>
+    public NextTierResponse? NextTier { get; init; }
 }
 
 public sealed record LedgerEntryResponse(
@@ -60,11 +73,16 @@ public static class GetAccount
                 .Select(entry => new LedgerEntryResponse(
                     entry.Id, entry.Type, entry.Points, entry.BalanceAfter, entry.SourceId, entry.Branch, entry.OccurredAt, entry.RecordedAt))
                 .ToListAsync(cancellationToken);
-            var pending = await AccountBalances.PendingPointsAsync(db, account.Id, clock.GetUtcNow(), cancellationToken);
+            var now = clock.GetUtcNow();
+            var pending = await AccountBalances.PendingPointsAsync(db, account.Id, now, cancellationToken);
+            var standing = await TierStanding.OfAsync(db, account.Id, now, cancellationToken);
             return TypedResults.Ok(new AccountResponse(account.Id, account.CustomerId, account.Balance, account.LifetimePoints, account.OpenedAt, entries)
             {
                 PendingPoints = pending,
                 SpendablePoints = AccountBalances.Spendable(account.Balance, pending),
+                Tier = standing.Tier,
+                QualifyingValue = standing.QualifyingValue,
+                NextTier = standing.NextTier,
             });
         });
     }

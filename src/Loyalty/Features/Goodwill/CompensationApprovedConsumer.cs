@@ -2,6 +2,7 @@ using CustomerPlatform.Contracts.Feedback;
 using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Features.EarnPoints;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
+using CustomerPlatform.Loyalty.Features.Tiers;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
 using CustomerPlatform.ServiceDefaults.Security;
@@ -49,5 +50,6 @@ public sealed class CompensationApprovedConsumer(LoyaltyDbContext db, TenantCont
             },
             now,
             message.ComplaintId);
+        await AccountTiers.EvaluateAfterPostingAsync(Db, account, message.OccurredAt, now, cancellationToken);
     }
 }
