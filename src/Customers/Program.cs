@@ -20,6 +20,7 @@ builder.AddPlatformService<CustomersDbContext>("customers", bus =>
     bus.AddConsumer<CustomerAtRiskActivityConsumer>();
     bus.AddConsumer<PointsRedeemedActivityConsumer>();
     bus.AddConsumer<PointsAdjustedActivityConsumer>();
+    bus.AddConsumer<TierChangedActivityConsumer>();
     ComplaintActivities.AddConsumers(bus);
     bus.AddConsumer<CustomerErasureCompletedConsumer>();
 });

@@ -5,7 +5,7 @@ namespace CustomerPlatform.Customers.Tests;
 
 /// <summary>The Customers service with a test bus that publishes, as the other services would, the events it consumes.</summary>
 public sealed class CustomersConsumingFixture()
-    : ConsumingServiceFixture<Program>("customersdb", [FeedbackQueue, PointsEarnedQueue, AccountOpenedQueue, .. ComplaintActivities.Queues, PointsReversedQueue, AtRiskQueue, PointsRedeemedQueue, PointsAdjustedQueue])
+    : ConsumingServiceFixture<Program>("customersdb", [FeedbackQueue, PointsEarnedQueue, AccountOpenedQueue, .. ComplaintActivities.Queues, PointsReversedQueue, AtRiskQueue, PointsRedeemedQueue, PointsAdjustedQueue, TierChangedQueue])
 {
     public const string FeedbackQueue = "customers-feedback-activity";
     public const string PointsEarnedQueue = "customers-points-earned-activity";
@@ -14,4 +14,5 @@ public sealed class CustomersConsumingFixture()
     public const string AtRiskQueue = "customers-customer-at-risk-activity";
     public const string PointsRedeemedQueue = "customers-points-redeemed-activity";
     public const string PointsAdjustedQueue = "customers-points-adjusted-activity";
+    public const string TierChangedQueue = "customers-tier-changed-activity";
 }

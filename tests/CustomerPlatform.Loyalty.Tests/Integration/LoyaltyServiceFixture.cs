@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.Loyalty.Features.AtRisk;
 using CustomerPlatform.Loyalty.Features.Meters;
+using CustomerPlatform.Loyalty.Features.Tiers;
 using CustomerPlatform.TestSupport;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,11 +59,12 @@ public sealed class LoyaltyServiceFixture()
             });
         });
 
-    /// <summary>Polls fast, so a test sees a lapse announced and the gauges refreshed within its deadline.</summary>
+    /// <summary>Polls fast, so a test sees a lapse announced, a tier re-evaluated and the gauges refreshed within its deadline.</summary>
     protected override void ConfigureServices(IServiceCollection services)
     {
         base.ConfigureServices(services);
         services.Configure<AtRiskOptions>(options => options.PollInterval = TimeSpan.FromMilliseconds(100));
+        services.Configure<TierOptions>(options => options.PollInterval = TimeSpan.FromMilliseconds(100));
         services.Configure<LoyaltyMeterOptions>(options => options.RefreshInterval = TimeSpan.FromMilliseconds(200));
     }
 

@@ -119,3 +119,14 @@ public sealed class PointsAdjustedActivityConsumer(CustomersDbContext db, Tenant
         CustomerActivity.From(message.TenantId, message.CustomerId, "pointsAdjusted", message.EntryId, message.Branch, message.OccurredAt,
             DetailsOf(new { message.Points, message.BalanceAfter, message.Source, message.Reason, message.RelatedCustomerId }), now);
 }
+
+/// <summary>The customer moving up or down a loyalty tier, on their timeline.</summary>
+public sealed class TierChangedActivityConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
+    : ActivityConsumer<TierChanged>(db, tenant, clock)
+{
+    protected override string ConsumerName => "customers.timeline-tier-changed";
+
+    protected override CustomerActivity? ToActivity(TierChanged message, DateTimeOffset now) =>
+        CustomerActivity.From(message.TenantId, message.CustomerId, "tierChanged", message.EventId, message.Branch, message.OccurredAt,
+            DetailsOf(new { message.FromTier, message.ToTier, message.Direction, message.QualifyingValue, message.Basis, message.RuleVersion }), now);
+}
