@@ -44,7 +44,7 @@ public sealed record TierChanged : ILoyaltyEvent
     /// The customer's qualifying value when the change was made: points earned (less their reversals) or money spent
     /// (less refunds) within the program's rolling window, per <see cref="Basis"/>.
     /// </summary>
-    public required decimal QualifyingValue { get; init; }
+    public required double QualifyingValue { get; init; }
 
     /// <summary><c>points</c> or <c>spend</c>: what the program's tier thresholds count.</summary>
     public required string Basis { get; init; }

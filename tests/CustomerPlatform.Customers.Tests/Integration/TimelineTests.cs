@@ -170,7 +170,7 @@ public sealed class TimelineTests(CustomersConsumingFixture fixture) : IClassFix
         var changed = new TierChanged
         {
             TenantId = tenantId, EventId = Guid.NewGuid(), AccountId = Guid.NewGuid(), CustomerId = customerId, FromTier = "silver", ToTier = "gold",
-            Direction = "up", QualifyingValue = 2150.5m, Basis = "spend", RuleVersion = 3, OccurredAt = Now.AddHours(-1),
+            Direction = "up", QualifyingValue = 2150.5, Basis = "spend", RuleVersion = 3, OccurredAt = Now.AddHours(-1),
         };
 
         await PublishAndWaitAsync(changed);

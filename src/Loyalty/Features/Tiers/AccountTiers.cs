@@ -65,7 +65,7 @@ internal static class AccountTiers
             FromTier = change.FromCode,
             ToTier = change.ToCode,
             Direction = WireNames.Of(change.Direction),
-            QualifyingValue = change.QualifyingValue,
+            QualifyingValue = (double)change.QualifyingValue,
             Basis = WireNames.Of(change.Basis),
             RuleVersion = change.RuleVersion,
             OccurredAt = now,
