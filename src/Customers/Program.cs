@@ -22,6 +22,7 @@ builder.AddPlatformService<CustomersDbContext>("customers", bus =>
     bus.AddConsumer<PointsAdjustedActivityConsumer>();
     bus.AddConsumer<PointsExpiredActivityConsumer>();
     bus.AddConsumer<PointsExpiringActivityConsumer>();
+    bus.AddConsumer<TierChangedActivityConsumer>();
     ComplaintActivities.AddConsumers(bus);
     bus.AddConsumer<CustomerErasureCompletedConsumer>();
 });

@@ -31,6 +31,9 @@ internal static class LoyaltyTelemetry
     public static readonly Counter<long> CustomersAtRisk =
         Meter.CreateCounter<long>("customer_platform.loyalty.customers_at_risk", "{customer}", "Lapses announced: customers found overdue against their purchase rhythm.");
 
+    public static readonly Counter<long> TierChanges =
+        Meter.CreateCounter<long>("customer_platform.loyalty.tier_changes", "{change}", "Customers moved up or down a tier, by direction.");
+
     /// <summary>Counts a ledger entry as earned, redeemed, deducted or restored points, tagged by type and source; once per posted entry.</summary>
     public static void RecordPosting(LedgerEntry entry)
     {

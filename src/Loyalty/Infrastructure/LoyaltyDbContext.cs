@@ -1,6 +1,7 @@
 using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Domain.Expiry;
 using CustomerPlatform.Loyalty.Domain.Programs;
+using CustomerPlatform.Loyalty.Domain.Tiers;
 using CustomerPlatform.Loyalty.Domain.Webhooks;
 using CustomerPlatform.Messaging;
 using CustomerPlatform.ServiceDefaults.Persistence;
@@ -21,6 +22,8 @@ public sealed class LoyaltyDbContext(DbContextOptions<LoyaltyDbContext> options)
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookSettings> WebhookSettings => Set<WebhookSettings>();
     public DbSet<ExpiryNotice> ExpiryNotices => Set<ExpiryNotice>();
+    public DbSet<AccountTier> AccountTiers => Set<AccountTier>();
+    public DbSet<TierChange> TierChanges => Set<TierChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -199,6 +199,33 @@ public sealed class TimelineTests(CustomersConsumingFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task TierChanged_ShowsOnceWithItsDetails()
+    {
+        var tenantId = Guid.NewGuid();
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var customerId = await CustomersApi.RegisterAsync(client);
+        var changed = new TierChanged
+        {
+            TenantId = tenantId, EventId = Guid.NewGuid(), AccountId = Guid.NewGuid(), CustomerId = customerId, FromTier = "silver", ToTier = "gold",
+            Direction = "up", QualifyingValue = 2150.5, Basis = "spend", RuleVersion = 3, OccurredAt = Now.AddHours(-1),
+        };
+
+        await PublishAndWaitAsync(changed);
+        await PublishAndWaitAsync(changed);
+        var entries = await ReadAllAsync(client, customerId, pageSize: 50);
+
+        var entry = Assert.Single(entries, entry => entry.GetProperty("type").GetString() == "tierChanged");
+        var details = entry.GetProperty("details");
+        Assert.Equal("silver", details.GetProperty("fromTier").GetString());
+        Assert.Equal("gold", details.GetProperty("toTier").GetString());
+        Assert.Equal("up", details.GetProperty("direction").GetString());
+        Assert.Equal(2150.5m, details.GetProperty("qualifyingValue").GetDecimal());
+        Assert.Equal("spend", details.GetProperty("basis").GetString());
+        Assert.Equal(3, details.GetProperty("ruleVersion").GetInt32());
+        Assert.Equal(changed.EventId, details.GetProperty("sourceId").GetGuid());
+    }
+
+    [Fact]
     public async Task PointsRedeemedAndAdjusted_ShowOnceEachWithTheirDetails()
     {
         var tenantId = Guid.NewGuid();

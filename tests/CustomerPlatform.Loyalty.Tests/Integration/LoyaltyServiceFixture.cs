@@ -5,6 +5,7 @@ using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.Loyalty.Features.AtRisk;
 using CustomerPlatform.Loyalty.Features.Expiry;
 using CustomerPlatform.Loyalty.Features.Meters;
+using CustomerPlatform.Loyalty.Features.Tiers;
 using CustomerPlatform.TestSupport;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,12 +60,13 @@ public sealed class LoyaltyServiceFixture()
             });
         });
 
-    /// <summary>Polls fast, so a test sees a lapse announced, points expired and the gauges refreshed within its deadline.</summary>
+    /// <summary>Polls fast, so a test sees a lapse announced, points expired, a tier re-evaluated and the gauges refreshed within its deadline.</summary>
     protected override void ConfigureServices(IServiceCollection services)
     {
         base.ConfigureServices(services);
         services.Configure<AtRiskOptions>(options => options.PollInterval = TimeSpan.FromMilliseconds(100));
         services.Configure<ExpiryOptions>(options => options.PollInterval = TimeSpan.FromMilliseconds(100));
+        services.Configure<TierOptions>(options => options.PollInterval = TimeSpan.FromMilliseconds(100));
         services.Configure<LoyaltyMeterOptions>(options => options.RefreshInterval = TimeSpan.FromMilliseconds(200));
     }
 

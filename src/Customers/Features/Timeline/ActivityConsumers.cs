@@ -140,4 +140,13 @@ public sealed class PointsExpiringActivityConsumer(CustomersDbContext db, Tenant
     protected override CustomerActivity? ToActivity(PointsExpiring message, DateTimeOffset now) =>
         CustomerActivity.From(message.TenantId, message.CustomerId, "pointsExpiring", message.EventId, message.Branch, message.OccurredAt,
             DetailsOf(new { message.Points, message.ExpiresAt, message.EarnedAt }), now);
+/// <summary>The customer moving up or down a loyalty tier, on their timeline.</summary>
+public sealed class TierChangedActivityConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
+    : ActivityConsumer<TierChanged>(db, tenant, clock)
+{
+    protected override string ConsumerName => "customers.timeline-tier-changed";
+
+    protected override CustomerActivity? ToActivity(TierChanged message, DateTimeOffset now) =>
+        CustomerActivity.From(message.TenantId, message.CustomerId, "tierChanged", message.EventId, message.Branch, message.OccurredAt,
+            DetailsOf(new { message.FromTier, message.ToTier, message.Direction, message.QualifyingValue, message.Basis, message.RuleVersion }), now);
 }

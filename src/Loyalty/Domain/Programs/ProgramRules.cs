@@ -148,6 +148,11 @@ public sealed record ProgramRules(string CurrencyName, EarnRuleSet Earn, IReadOn
             {
                 errors[$"{path}.windowMonths"] = [$"A whole number of months from 0 (lifetime) to {MaxWindowMonths}."];
             }
+            else if (index > 0 && tier.WindowMonths != Tiers[0].WindowMonths)
+            {
+                // One qualifying value places the customer on the ladder, so it is counted over one window.
+                errors[$"{path}.windowMonths"] = ["Every tier uses the same window as the first."];
+            }
 
             if (tier.Benefits?.Length > MaxBenefitsLength)
             {

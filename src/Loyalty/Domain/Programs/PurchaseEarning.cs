@@ -8,10 +8,13 @@ namespace CustomerPlatform.Loyalty.Domain.Programs;
 /// the most a line can earn by reading its list. A factor below 1 lowers a line only when it is the highest that
 /// applies. A purchase without lines has no categories, so only multipliers with no category (branch ones) apply.
 /// Rounding happens once, on the purchase's total.
+/// The customer's tier multiplier (<see cref="TierRule.EarnMultiplier"/>, of the tier held when the purchase happened)
+/// multiplies the whole result before rounding, so it combines with a line's multiplier as a product.
 /// </summary>
 public static class PurchaseEarning
 {
-    public static long Points(EarnRuleSet rules, decimal amount, string branch, IReadOnlyList<PurchaseLine>? lines, DateTimeOffset occurredAt)
+    public static long Points(
+        EarnRuleSet rules, decimal amount, string branch, IReadOnlyList<PurchaseLine>? lines, DateTimeOffset occurredAt, decimal tierMultiplier = 1)
     {
         ArgumentNullException.ThrowIfNull(rules);
         if (amount <= 0)
@@ -32,7 +35,7 @@ public static class PurchaseEarning
             units = amount * BestFactor(rules, null, branch, occurredAt);
         }
 
-        var raw = Math.Max(0, units) * rules.PointsPerUnit;
+        var raw = Math.Max(0, units) * tierMultiplier * rules.PointsPerUnit;
         var rounded = rules.Rounding switch
         {
             EarnRounding.Nearest => decimal.Round(raw, MidpointRounding.AwayFromZero),

@@ -2,6 +2,7 @@ using CustomerPlatform.Contracts.Feedback;
 using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Features.ManageProgram;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
+using CustomerPlatform.Loyalty.Features.Tiers;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
 using CustomerPlatform.ServiceDefaults.Security;
@@ -62,5 +63,6 @@ public sealed class FeedbackReceivedConsumer(LoyaltyDbContext db, TenantContext 
                 RuleVersion = program.Version,
             }),
             now);
+        await AccountTiers.EvaluateAfterPostingAsync(Db, account, message.OccurredAt, now, cancellationToken);
     }
 }

@@ -1,9 +1,11 @@
 using CustomerPlatform.Contracts.Customers;
 using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Domain.Programs;
+using CustomerPlatform.Loyalty.Domain.Tiers;
 using CustomerPlatform.Loyalty.Features.ManageProgram;
 using CustomerPlatform.Loyalty.Features.AtRisk;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
+using CustomerPlatform.Loyalty.Features.Tiers;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
 using CustomerPlatform.ServiceDefaults.Security;
@@ -24,7 +26,9 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
         var lines = message.Lines?.Select(line => new PurchaseLine(line.Category, line.Quantity * line.UnitPrice)).ToList();
         var points = PurchaseEarning.Points(program.Rules.Earn, message.Amount, message.Branch, lines, message.OccurredAt);
         var firstPurchaseBonus = program.Rules.Earn.Bonuses.FirstPurchase;
-        if (points == 0 && firstPurchaseBonus == 0)
+        var hasTiers = program.Rules.Tiers.Count > 0;
+        // With tiers, a multiplier may still lift a purchase under one unit to a point: that is known only under the lock.
+        if (points == 0 && firstPurchaseBonus == 0 && !hasTiers)
         {
             return;
         }
@@ -57,6 +61,22 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
             return;
         }
 
+        if (hasTiers && found is not null)
+        {
+            // The tier held when the purchase happened, under the rules of that time; the entry's rule version stays
+            // the program version used, whose tiers the multiplier comes from.
+            var tierCode = await AccountTiers.TierAtAsync(Db, found.Account.Id, message.OccurredAt, cancellationToken);
+            if (TierLadder.Of(program.Rules).Find(tierCode) is { EarnMultiplier: var tierMultiplier } && tierMultiplier != 1)
+            {
+                points = PurchaseEarning.Points(program.Rules.Earn, message.Amount, message.Branch, lines, message.OccurredAt, tierMultiplier);
+            }
+        }
+
+        if (points == 0 && firstPurchaseBonus == 0)
+        {
+            return;
+        }
+
         var now = Clock.GetUtcNow();
         var account = found?.Account ?? AccountBook.Open(Db, message.TenantId, message.CustomerId, now);
         // Pending until the return window closes, counted from the purchase, not from when its event arrived.
@@ -74,6 +94,7 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
 
         // Under the account lock taken above, so concurrent purchases of one customer count one after another.
         await PurchaseRhythms.RecordAsync(Db, account, message.OccurredAt, message.Branch, cancellationToken);
+        await AccountTiers.EvaluateAfterPostingAsync(Db, account, message.OccurredAt, now, cancellationToken);
     }
 
     private void Credit(

@@ -2,6 +2,7 @@ using System.Data;
 using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Domain.Expiry;
 using CustomerPlatform.Loyalty.Features.Expiry;
+using CustomerPlatform.Loyalty.Features.Tiers;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +27,17 @@ public sealed record AccountResponse(
 
     /// <summary>The points that expire next unless spent first (spending takes the oldest first), and when; null when none will.</summary>
     public NextExpiryResponse? NextExpiry { get; init; }
+    /// <summary>The tier the customer holds; null when they hold none or the program has no tiers.</summary>
+    public AccountTierResponse? Tier { get; init; }
+
+    /// <summary>
+    /// What the program's tier thresholds count, now: points earned (less reversals) or money spent (less refunds)
+    /// within its rolling window; null when the program has no tiers.
+    /// </summary>
+    public decimal? QualifyingValue { get; init; }
+
+    /// <summary>The tier above the one held; null at the top, or when the program has no tiers.</summary>
+    public NextTierResponse? NextTier { get; init; }
 }
 
 /// <summary>Points that will expire at <paramref name="At"/> unless spent before.</summary>
@@ -68,13 +80,18 @@ public static class GetAccount
                 .Select(entry => new LedgerEntryResponse(
                     entry.Id, entry.Type, entry.Points, entry.BalanceAfter, entry.SourceId, entry.Branch, entry.OccurredAt, entry.RecordedAt))
                 .ToListAsync(cancellationToken);
-            var pending = await AccountBalances.PendingPointsAsync(db, account.Id, clock.GetUtcNow(), cancellationToken);
+            var now = clock.GetUtcNow();
+            var pending = await AccountBalances.PendingPointsAsync(db, account.Id, now, cancellationToken);
             var nextExpiry = PointLots.NextExpiry(await AccountLots.LoadAsync(db, account.Id, cancellationToken));
+            var standing = await TierStanding.OfAsync(db, account.Id, now, cancellationToken);
             return TypedResults.Ok(new AccountResponse(account.Id, account.CustomerId, account.Balance, account.LifetimePoints, account.OpenedAt, entries)
             {
                 PendingPoints = pending,
                 SpendablePoints = AccountBalances.Spendable(account.Balance, pending),
                 NextExpiry = nextExpiry is var (points, at) ? new NextExpiryResponse(points, at) : null,
+                Tier = standing.Tier,
+                QualifyingValue = standing.QualifyingValue,
+                NextTier = standing.NextTier,
             });
         });
     }

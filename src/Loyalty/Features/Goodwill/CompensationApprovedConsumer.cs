@@ -3,6 +3,7 @@ using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Features.EarnPoints;
 using CustomerPlatform.Loyalty.Features.ManageProgram;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
+using CustomerPlatform.Loyalty.Features.Tiers;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
 using CustomerPlatform.ServiceDefaults.Security;
@@ -53,5 +54,6 @@ public sealed class CompensationApprovedConsumer(LoyaltyDbContext db, TenantCont
             }),
             now,
             message.ComplaintId);
+        await AccountTiers.EvaluateAfterPostingAsync(Db, account, message.OccurredAt, now, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerPlatform.Loyalty.Domain.Programs;
+using CustomerPlatform.Loyalty.Features.Tiers;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.ServiceDefaults.Http;
 using CustomerPlatform.ServiceDefaults.Problems;
@@ -65,9 +66,22 @@ public static class ProgramEndpoints
         }
 
         var next = LoyaltyProgramVersion.Next(tenant.TenantId, current.Version, rules, clock.GetUtcNow());
-        db.ProgramVersions.Add(next);
-        // A concurrent PUT from the same version makes the same number: the unique key turns the loser into a 409.
-        await db.SaveChangesAsync(cancellationToken);
+        // The version and the tier review it asks for commit together: a version whose tiers no account was ever
+        // evaluated against would leave customers in tiers the program no longer gives.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.ProgramVersions.Add(next);
+            // A concurrent PUT from the same version makes the same number: the unique key turns the loser into a 409.
+            await db.SaveChangesAsync(cancellationToken);
+            if (rules.Tiers.Count > 0 || current.Rules.Tiers.Count > 0)
+            {
+                await AccountTiers.ReviewAllAsync(db, tenant.TenantId, next.EffectiveFrom, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        });
 
         var response = ProgramResponse.From(ProgramInForce.From(next));
         http.Response.Headers.ETag = ETagOf(next.Version);

@@ -37,14 +37,22 @@ public sealed record MultiplierRequest(string? Category, string? Branch, decimal
 /// <param name="Birthday">Once a year (not paid yet: Customers publishes no birthday).</param>
 public sealed record BonusesRequest(long? FirstPurchase, long? FeedbackResponse, long? Referral, long? Birthday);
 
-/// <summary>A tier of the program (stored and checked; evaluated by a later release).</summary>
+/// <summary>
+/// A tier of the program. A customer holds the highest tier whose threshold their qualifying value reaches: the points
+/// they earned (less reversals) or the money they spent (less refunds) within the window. They move up at once and
+/// down only after the grace of the tier they hold.
+/// </summary>
 /// <param name="Code">Unique within the program.</param>
 /// <param name="Name">Shown to customers.</param>
-/// <param name="Basis">What the threshold counts: points (default) or spend.</param>
+/// <param name="Basis">What the threshold counts: points (default) or spend; the same for every tier.</param>
 /// <param name="Threshold">Points or spend within the window to reach the tier; above the previous tier's.</param>
-/// <param name="WindowMonths">The rolling window the threshold counts over; 0 (default) is lifetime.</param>
+/// <param name="WindowMonths">The rolling window the threshold counts over; 0 (default) is lifetime; the same for every tier.</param>
 /// <param name="Benefits">What the tier gives, as text.</param>
-/// <param name="EarnMultiplier">Multiplies points earned in the tier (default 1).</param>
+/// <param name="EarnMultiplier">
+/// Multiplies the points of purchases made while the customer holds the tier (default 1). It combines with the category
+/// or branch multiplier as a product: a line under a 2× category multiplier earns 3× for a customer in a 1.5× tier.
+/// Bonuses and goodwill are not multiplied.
+/// </param>
 /// <param name="DowngradeGraceDays">Days below the threshold before a customer drops a tier (default 0).</param>
 public sealed record TierRequest(
     string? Code,

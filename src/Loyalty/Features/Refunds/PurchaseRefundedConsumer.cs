@@ -2,6 +2,7 @@ using CustomerPlatform.Contracts.Customers;
 using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.Loyalty.Domain;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
+using CustomerPlatform.Loyalty.Features.Tiers;
 using CustomerPlatform.Loyalty.Infrastructure;
 using CustomerPlatform.Messaging.Inbox;
 using CustomerPlatform.Messaging.Outbox;
@@ -80,5 +81,6 @@ public sealed class PurchaseRefundedConsumer(LoyaltyDbContext db, TenantContext 
             BalanceAfter = entry.BalanceAfter,
             OccurredAt = now,
         }, now);
+        await AccountTiers.EvaluateAfterPostingAsync(Db, account, message.OccurredAt, now, cancellationToken);
     }
 }

@@ -519,6 +519,128 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Tiers.AccountTier", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("DowngradeDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("downgrade_due_at");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<decimal>("QualifyingValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("qualifying_value");
+
+                    b.Property<int>("RuleVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_version");
+
+                    b.Property<DateTimeOffset?>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_account_tiers");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_account_tiers_due_at")
+                        .HasFilter("due_at IS NOT NULL");
+
+                    b.ToTable("account_tiers", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Tiers.TierChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("basis");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("FromCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("from_code");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<decimal>("QualifyingValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("qualifying_value");
+
+                    b.Property<int>("RuleVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("rule_version");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("ToCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("to_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tier_changes");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_tier_changes_account_id");
+
+                    b.HasIndex("TenantId", "AccountId", "OccurredAt")
+                        .HasDatabaseName("ix_tier_changes_tenant_account_occurred_at");
+
+                    b.ToTable("tier_changes", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -915,6 +1037,26 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasForeignKey("RewardId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_redemptions_rewards_reward_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Tiers.AccountTier", b =>
+                {
+                    b.HasOne("CustomerPlatform.Loyalty.Domain.LoyaltyAccount", null)
+                        .WithOne()
+                        .HasForeignKey("CustomerPlatform.Loyalty.Domain.Tiers.AccountTier", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_tiers_accounts_account_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Tiers.TierChange", b =>
+                {
+                    b.HasOne("CustomerPlatform.Loyalty.Domain.LoyaltyAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tier_changes_accounts_account_id");
                 });
 
             modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Webhooks.WebhookDelivery", b =>
