@@ -1,5 +1,6 @@
 using CustomerPlatform.Loyalty;
 using CustomerPlatform.Loyalty.Features.AtRisk;
+using CustomerPlatform.Loyalty.Features.Bonuses;
 using CustomerPlatform.Loyalty.Features.Meters;
 using CustomerPlatform.Loyalty.Features.EarnPoints;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
@@ -21,12 +22,16 @@ builder.AddPlatformService<LoyaltyDbContext>("loyalty", bus =>
     bus.AddConsumer<CompensationApprovedConsumer>();
     bus.AddConsumer<CustomersMergedConsumer>();
     bus.AddConsumer<FeedbackReceivedConsumer>();
+    bus.AddConsumer<CustomerUpdatedConsumer>();
     bus.AddWebhookConsumers();
 });
 builder.Services.AddValidation();
 builder.Services.Configure<AtRiskOptions>(builder.Configuration.GetSection(AtRiskOptions.Section));
 builder.Services.AddScoped<AtRiskAnnouncer>();
 builder.Services.AddHostedService<AtRiskWorker>();
+builder.Services.Configure<BirthdayBonusOptions>(builder.Configuration.GetSection(BirthdayBonusOptions.Section));
+builder.Services.AddScoped<BirthdayBonusPayer>();
+builder.Services.AddHostedService<BirthdayBonusWorker>();
 builder.Services.Configure<LoyaltyMeterOptions>(builder.Configuration.GetSection(LoyaltyMeterOptions.Section));
 builder.Services.AddHostedService<OutstandingPointsRefresher>();
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));

@@ -13,5 +13,8 @@ internal sealed class LoyaltyAccountConfiguration : IEntityTypeConfiguration<Loy
         builder.Property(account => account.Version).IsRowVersion();
         builder.HasIndex(account => new { account.TenantId, account.CustomerId }).IsUnique().HasDatabaseName("ux_accounts_tenant_customer");
         builder.HasOne<LoyaltyAccount>().WithMany().HasForeignKey(account => account.MergedIntoAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(account => account.Birthday).HasConversion(birthday => birthday!.ToString(), text => Birthday.Parse(text)).HasMaxLength(5);
+        // The birthday worker's due rows: only accounts with a birthday, found in due order across tenants.
+        builder.HasIndex(account => account.NextBirthdayAt).HasFilter("next_birthday_at IS NOT NULL").HasDatabaseName("ix_accounts_next_birthday_at");
     }
 }
