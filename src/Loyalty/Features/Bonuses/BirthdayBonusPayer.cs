@@ -10,7 +10,7 @@ namespace CustomerPlatform.Loyalty.Features.Bonuses;
 /// <summary>
 /// Pays one due birthday, in a scope of its own: claims the account whose birthday fell due first
 /// (<c>FOR UPDATE SKIP LOCKED</c>, across tenants; the same row lock every posting takes), acts for its tenant, credits
-/// the birthday bonus of the program in force that day and moves the due time a year on, in one transaction. Birthdays
+/// the birthday bonus of the program in force and moves the due time a year on, in one transaction. Birthdays
 /// are dates in UTC: Loyalty knows no business's time zone. The bonus's source id comes from the account and the year
 /// (<see cref="Birthday.BonusSourceId"/>), so a year is never paid twice, even if its due time comes round again.
 /// </summary>
@@ -53,7 +53,8 @@ public sealed class BirthdayBonusPayer(LoyaltyDbContext db, TenantContext tenant
     private async Task CreditAsync(LoyaltyAccount account, DateOnly birthday, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var day = new DateTimeOffset(birthday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var program = await ProgramBook.InForceAtAsync(db, day, cancellationToken);
+        // The rules in force when it is paid: on the day, normally; after an outage, a late payment follows today's rules.
+        var program = await ProgramBook.CurrentAsync(db, cancellationToken);
         var bonus = program.Rules.Earn.Bonuses.Birthday;
         var sourceId = Birthday.BonusSourceId(account.Id, birthday.Year);
         if (bonus == 0 || await db.LedgerEntries.AnyAsync(
