@@ -1,6 +1,7 @@
 using CustomerPlatform.Loyalty;
 using CustomerPlatform.Loyalty.Features.AtRisk;
 using CustomerPlatform.Loyalty.Features.Expiry;
+using CustomerPlatform.Loyalty.Features.Bonuses;
 using CustomerPlatform.Loyalty.Features.Meters;
 using CustomerPlatform.Loyalty.Features.EarnPoints;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
@@ -23,6 +24,7 @@ builder.AddPlatformService<LoyaltyDbContext>("loyalty", bus =>
     bus.AddConsumer<CompensationApprovedConsumer>();
     bus.AddConsumer<CustomersMergedConsumer>();
     bus.AddConsumer<FeedbackReceivedConsumer>();
+    bus.AddConsumer<CustomerUpdatedConsumer>();
     bus.AddWebhookConsumers();
 });
 builder.Services.AddValidation();
@@ -35,6 +37,9 @@ builder.Services.AddHostedService<ExpiryWorker>();
 builder.Services.Configure<TierOptions>(builder.Configuration.GetSection(TierOptions.Section));
 builder.Services.AddScoped<TierReviewer>();
 builder.Services.AddHostedService<TierWorker>();
+builder.Services.Configure<BirthdayBonusOptions>(builder.Configuration.GetSection(BirthdayBonusOptions.Section));
+builder.Services.AddScoped<BirthdayBonusPayer>();
+builder.Services.AddHostedService<BirthdayBonusWorker>();
 builder.Services.Configure<LoyaltyMeterOptions>(builder.Configuration.GetSection(LoyaltyMeterOptions.Section));
 builder.Services.AddHostedService<OutstandingPointsRefresher>();
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));

@@ -34,6 +34,18 @@ public sealed record CustomerRegistered : IIntegrationEvent
     /// <summary>The channels the customer consented to marketing on when registered.</summary>
     public IReadOnlyList<string>? ConsentedChannels { get; init; }
 
+    /// <summary>
+    /// The existing customer of the same business who referred this one, when the business recorded it. Loyalty pays
+    /// the referrer the program's referral bonus on this customer's first purchase.
+    /// </summary>
+    public Guid? ReferredByCustomerId { get; init; }
+
+    /// <summary>
+    /// The customer's birthday as month and day, <c>MM-dd</c> (e.g. <c>02-29</c>), when the date of birth is known;
+    /// never the year, so no one learns the age from the event.
+    /// </summary>
+    public string? Birthday { get; init; }
+
     /// <inheritdoc />
     public required DateTimeOffset OccurredAt { get; init; }
 }

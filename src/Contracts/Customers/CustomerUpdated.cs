@@ -41,6 +41,12 @@ public sealed record CustomerUpdated : IIntegrationEvent
     /// </summary>
     public string? Status { get; init; }
 
+    /// <summary>
+    /// The customer's birthday as month and day, <c>MM-dd</c>, if the date of birth is known (never the year); absent
+    /// when there is none (a change of the date of birth is an update naming <c>dateOfBirth</c>).
+    /// </summary>
+    public string? Birthday { get; init; }
+
     /// <summary>The customer's tags, lower case.</summary>
     public required IReadOnlyList<string> Tags { get; init; }
 

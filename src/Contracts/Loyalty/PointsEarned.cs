@@ -42,7 +42,10 @@ public sealed record PointsEarned : ILoyaltyEvent
     /// <summary>The account's balance after the credit.</summary>
     public required long BalanceAfter { get; init; }
 
-    /// <summary>The id of what earned the points (for a purchase, the purchase id; for goodwill, the approved compensation).</summary>
+    /// <summary>
+    /// The id of what earned the points (for a purchase, the purchase id; for goodwill, the approved compensation; for a
+    /// referral, the referred customer; for a birthday, an id standing for the account and the year).
+    /// </summary>
     public required Guid SourceId { get; init; }
 
     /// <inheritdoc />

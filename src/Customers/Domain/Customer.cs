@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CustomerPlatform.Contracts.Branches;
 using CustomerPlatform.ServiceDefaults.Persistence;
@@ -49,6 +50,9 @@ public sealed class Customer : ITenantOwned
     public LifecycleStatus Status { get; private set; }
     public CustomerSource Source { get; private init; }
 
+    /// <summary>The customer of the same business who referred this one, named at registration; kept after that customer is erased.</summary>
+    public Guid? ReferredByCustomerId { get; private init; }
+
     /// <summary>The current consent per channel: the latest record of each channel's history.</summary>
     public Dictionary<ContactChannel, ConsentState> Consent { get; private set; } = [];
 
@@ -70,7 +74,12 @@ public sealed class Customer : ITenantOwned
     public string? PrimaryPhone => Phones.Count > 0 ? Phones[0] : null;
     public bool IsArchived => ArchivedAt is not null;
 
-    public static Customer Register(Guid tenantId, CustomerDetails details, CustomerSource source, DateTimeOffset now)
+    /// <summary>The birthday other services are told (<c>MM-dd</c>): month and day only, never the year.</summary>
+    public string? Birthday => BirthdayOf(DateOfBirth);
+
+    public static string? BirthdayOf(DateOnly? dateOfBirth) => dateOfBirth?.ToString("MM-dd", CultureInfo.InvariantCulture);
+
+    public static Customer Register(Guid tenantId, CustomerDetails details, CustomerSource source, DateTimeOffset now, Guid? referredByCustomerId = null)
     {
         var customer = new Customer
         {
@@ -78,6 +87,7 @@ public sealed class Customer : ITenantOwned
             TenantId = tenantId,
             Status = LifecycleStatus.Prospect,
             Source = source,
+            ReferredByCustomerId = referredByCustomerId,
             RegisteredAt = now,
             UpdatedAt = now,
             VerifiedAt = now,

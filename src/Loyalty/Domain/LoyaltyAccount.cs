@@ -30,6 +30,18 @@ public sealed class LoyaltyAccount : ITenantOwned
     /// <summary>Row version (xmin): concurrent postings to one account serialise through it.</summary>
     public uint Version { get; private set; }
 
+    /// <summary>The customer who referred this account's customer (from their registration): paid the referral bonus on the first purchase.</summary>
+    public Guid? ReferredByCustomerId { get; private set; }
+
+    /// <summary>The customer's birthday (month and day only), while Customers knows it and the customer is not erased.</summary>
+    public Birthday? Birthday { get; private set; }
+
+    /// <summary>When the news behind <see cref="Birthday"/> happened, so an older event arriving late cannot undo a newer one (or an erasure).</summary>
+    public DateTimeOffset? BirthdayAsOf { get; private set; }
+
+    /// <summary>When the next birthday bonus falls due (the birthday's start, UTC); null without a birthday. The birthday worker claims it.</summary>
+    public DateTimeOffset? NextBirthdayAt { get; private set; }
+
     public static LoyaltyAccount Open(Guid tenantId, Guid customerId, DateTimeOffset now) =>
         new()
         {
@@ -38,6 +50,63 @@ public sealed class LoyaltyAccount : ITenantOwned
             CustomerId = customerId,
             OpenedAt = now,
         };
+
+    /// <summary>Records who referred the customer; the first referrer named stays, and no one refers themselves.</summary>
+    public void RecordReferrer(Guid referrerCustomerId)
+    {
+        if (ReferredByCustomerId is null && referrerCustomerId != CustomerId && referrerCustomerId != Guid.Empty)
+        {
+            ReferredByCustomerId = referrerCustomerId;
+        }
+    }
+
+    /// <summary>
+    /// Takes the birthday Customers last published (null: none known) unless newer news was applied already; a changed
+    /// birthday falls due next on or after <paramref name="today"/>, an unchanged one keeps its due time, so an update of
+    /// another field after this year's bonus cannot bring the bonus back.
+    /// </summary>
+    public void RecordBirthday(Birthday? birthday, DateTimeOffset asOf, DateOnly today)
+    {
+        if (BirthdayAsOf is { } known && asOf < known)
+        {
+            return;
+        }
+
+        BirthdayAsOf = asOf;
+        if (birthday == Birthday)
+        {
+            return;
+        }
+
+        Birthday = birthday;
+        NextBirthdayAt = birthday is null ? null : StartOf(birthday.NextOnOrAfter(today));
+    }
+
+    /// <summary>Forgets the birthday for good on erasure: a late update published before the erasure cannot restore it.</summary>
+    public void ForgetBirthday(DateTimeOffset erasedAt)
+    {
+        Birthday = null;
+        NextBirthdayAt = null;
+        BirthdayAsOf = BirthdayAsOf is { } known && known > erasedAt ? known : erasedAt;
+    }
+
+    /// <summary>
+    /// The birthday that is due (the date <see cref="NextBirthdayAt"/> names) and moves the due time to the one a year
+    /// later, whether or not a bonus is paid; null when nothing is due.
+    /// </summary>
+    public DateOnly? TakeDueBirthday(DateTimeOffset now)
+    {
+        if (Birthday is null || NextBirthdayAt is not { } due || due > now)
+        {
+            return null;
+        }
+
+        var birthday = DateOnly.FromDateTime(due.UtcDateTime);
+        NextBirthdayAt = StartOf(Birthday.In(birthday.Year + 1));
+        return birthday;
+    }
+
+    private static DateTimeOffset StartOf(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     /// <summary>Credits earned points and returns the ledger entry that records them.</summary>
     public LedgerEntry Earn(LedgerPosting posting, DateTimeOffset now)

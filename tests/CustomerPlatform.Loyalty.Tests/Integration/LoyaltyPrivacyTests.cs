@@ -73,6 +73,50 @@ public sealed class LoyaltyPrivacyTests(LoyaltyServiceFixture fixture) : IClassF
             "SELECT count(*) FROM outbox_messages WHERE tenant_id = @tenant AND message_type LIKE '%customer-erasure-completed%'", ("tenant", tenantId)));
     }
 
+    [Fact]
+    public async Task PersonalData_WithRedemptions_ExportsThem_AndErasureBlanksTheVoidReasonsKeepingTheRest()
+    {
+        var tenantId = Guid.NewGuid();
+        var customerId = Guid.NewGuid();
+        await fixture.FundAccountAsync(tenantId, customerId, 300);
+        using var client = fixture.Service.CreateTenantClient(tenantId);
+        var rewardId = (await RewardsApi.CreateRewardAsync(client, RewardsApi.Reward(cost: 100))).GetProperty("id").GetGuid();
+        var kept = await RewardsApi.RedeemAsync(client, customerId, new { rewardId, quantity = 1, branch = "central" });
+        var voided = await RewardsApi.RedeemAsync(client, customerId, new { points = 50, branch = "north" });
+        using var voiding = await client.PostAsJsonAsync($"{RewardsApi.RedemptionsPath}/{voided.GetProperty("id").GetGuid()}/void", new { reason = "Ada changed her mind" });
+        Assert.Equal(HttpStatusCode.OK, voiding.StatusCode);
+
+        var before = await ExportAsync(client, customerId);
+        await fixture.DeliverAsync(new CustomerErasureRequested { TenantId = tenantId, ErasureId = Guid.NewGuid(), CustomerId = customerId, OccurredAt = DateTimeOffset.UtcNow });
+        var after = await ExportAsync(client, customerId);
+
+        var exported = before.GetProperty("redemptions").EnumerateArray().ToList();
+        Assert.Equal([voided.GetProperty("id").GetGuid(), kept.GetProperty("id").GetGuid()], exported.Select(item => item.GetProperty("id").GetGuid()));
+        Assert.Equal("Ada changed her mind", exported[0].GetProperty("voidReason").GetString());
+        Assert.Equal("voided", exported[0].GetProperty("status").GetString());
+        Assert.Equal("north", exported[0].GetProperty("branch").GetString());
+        Assert.Equal(50, exported[0].GetProperty("points").GetInt64());
+        Assert.True(exported[0].TryGetProperty("voidedAt", out _));
+        Assert.Equal("Free coffee", exported[1].GetProperty("rewardName").GetString());
+        Assert.Equal(kept.GetProperty("code").GetString(), exported[1].GetProperty("code").GetString());
+        Assert.Equal("completed", exported[1].GetProperty("status").GetString());
+        Assert.Contains("Ada changed her mind", before.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Ada changed her mind", after.ToString(), StringComparison.Ordinal);
+        var erased = after.GetProperty("redemptions").EnumerateArray().ToList();
+        Assert.Equal(2, erased.Count);
+        Assert.True(RewardsApi.IsNull(erased[0], "voidReason"), erased[0].ToString());
+        Assert.Equal("voided", erased[0].GetProperty("status").GetString());
+        Assert.Equal(before.GetProperty("balance").GetInt64(), after.GetProperty("balance").GetInt64());
+        await fixture.AssertBalanceIsLedgerSumAsync(customerId, expected: 200);
+    }
+
+    private static async Task<JsonElement> ExportAsync(HttpClient client, Guid customerId)
+    {
+        using var response = await client.GetAsync(PersonalDataPath(customerId));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     private async Task EarnAsync(Guid tenantId, Guid customerId, decimal amount)
     {
         var messageId = Guid.NewGuid();

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using CustomerPlatform.Contracts.Loyalty;
 using CustomerPlatform.Loyalty.Features.AtRisk;
 using CustomerPlatform.Loyalty.Features.Expiry;
+using CustomerPlatform.Loyalty.Features.Bonuses;
 using CustomerPlatform.Loyalty.Features.Meters;
 using CustomerPlatform.Loyalty.Features.Tiers;
 using CustomerPlatform.TestSupport;
@@ -26,7 +27,8 @@ public sealed class LoyaltyServiceFixture()
         PurchaseRefundedQueue,
         CompensationApprovedQueue,
         CustomersMergedQueue,
-        FeedbackReceivedQueue)
+        FeedbackReceivedQueue,
+        CustomerUpdatedQueue)
 {
     public const string CustomerRegisteredQueue = "loyalty-customer-registered";
     public const string PurchaseRecordedQueue = "loyalty-purchase-recorded";
@@ -35,6 +37,7 @@ public sealed class LoyaltyServiceFixture()
     public const string CompensationApprovedQueue = "loyalty-compensation-approved";
     public const string CustomersMergedQueue = "loyalty-customers-merged";
     public const string FeedbackReceivedQueue = "loyalty-feedback-received";
+    public const string CustomerUpdatedQueue = "loyalty-customer-updated";
 
     private readonly ConcurrentQueue<LoyaltyAccountOpened> _accountsOpened = new();
     private readonly ConcurrentQueue<PointsEarned> _pointsEarned = new();
@@ -67,6 +70,7 @@ public sealed class LoyaltyServiceFixture()
         services.Configure<AtRiskOptions>(options => options.PollInterval = TimeSpan.FromMilliseconds(100));
         services.Configure<ExpiryOptions>(options => options.PollInterval = TimeSpan.FromMilliseconds(100));
         services.Configure<TierOptions>(options => options.PollInterval = TimeSpan.FromMilliseconds(100));
+        services.Configure<BirthdayBonusOptions>(options => options.PollInterval = TimeSpan.FromMilliseconds(100));
         services.Configure<LoyaltyMeterOptions>(options => options.RefreshInterval = TimeSpan.FromMilliseconds(200));
     }
 

@@ -277,7 +277,7 @@ public sealed class ImportBatchWriter(NpgsqlConnection connection, CustomerImpor
             FROM import_stage s JOIN customer_import_changes ch
               ON ch.tenant_id = @tenant AND ch.import_id = @import AND ch.row_number = s.row_number AND ch.action = 'updated'
             WHERE c.id = s.match_id AND c.tenant_id = @tenant AND s.action = 'update'
-            RETURNING s.row_number, c.display_name, c.kind, c.home_branch, c.preferred_language, c.preferred_channel, c.tags, ch.changed
+            RETURNING s.row_number, c.display_name, c.kind, c.home_branch, c.preferred_language, c.preferred_channel, c.tags, ch.changed, c.date_of_birth
             """, transaction))
         {
             apply.Parameters.Add(new NpgsqlParameter("numbers", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = decided.Select(row => row.Number).ToArray() });
@@ -312,6 +312,7 @@ public sealed class ImportBatchWriter(NpgsqlConnection connection, CustomerImpor
                     PreferredLanguage = reader.IsDBNull(4) ? null : reader.GetString(4),
                     PreferredChannel = reader.IsDBNull(5) ? null : WireNames.Of(reader.GetString(5)),
                     Tags = reader.GetFieldValue<string[]>(6),
+                    Birthday = Customer.BirthdayOf(reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8)),
                     OccurredAt = now,
                 }, now));
             }
@@ -331,6 +332,7 @@ public sealed class ImportBatchWriter(NpgsqlConnection connection, CustomerImpor
                 PreferredLanguage = details.PreferredLanguage,
                 PreferredChannel = WireNames.Of(details.PreferredChannel),
                 ConsentedChannels = [],
+                Birthday = Customer.BirthdayOf(details.DateOfBirth),
                 OccurredAt = now,
             }, now));
         }

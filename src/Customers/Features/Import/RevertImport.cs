@@ -70,7 +70,7 @@ public static class RevertImport
                 FROM customer_import_changes ch
                 WHERE ch.tenant_id = @tenant AND ch.import_id = @import AND ch.action = 'updated'
                   AND c.tenant_id = @tenant AND c.id = ch.customer_id
-                RETURNING c.id, c.display_name, c.kind, c.home_branch, c.preferred_language, c.preferred_channel, c.tags, ch.changed;
+                RETURNING c.id, c.display_name, c.kind, c.home_branch, c.preferred_language, c.preferred_channel, c.tags, ch.changed, c.date_of_birth;
                 UPDATE customer_imports SET status = 'Reverted', reverted_at = @now WHERE id = @import;
                 """, connection, transaction);
             command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Uuid) { Value = job.TenantId });
@@ -105,6 +105,7 @@ public static class RevertImport
                         PreferredLanguage = reader.IsDBNull(4) ? null : reader.GetString(4),
                         PreferredChannel = reader.IsDBNull(5) ? null : WireNames.Of(reader.GetString(5)),
                         Tags = reader.GetFieldValue<string[]>(6),
+                        Birthday = Customer.BirthdayOf(reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8)),
                         OccurredAt = now,
                     }, now));
                 }

@@ -12,6 +12,7 @@ namespace CustomerPlatform.Customers.Features.Records;
 /// <param name="ExternalId">The customer's id in another system, when the business gave one.</param>
 /// <param name="VerifiedAt">When someone last confirmed the details are current.</param>
 /// <param name="MergedInto">The customer this one was merged into (it is archived and takes no changes); null otherwise.</param>
+/// <param name="ReferredByCustomerId">The customer who referred this one, when named at registration.</param>
 public sealed record CustomerResponse(
     Guid Id,
     CustomerKind Kind,
@@ -44,7 +45,8 @@ public sealed record CustomerResponse(
     DateTimeOffset VerifiedAt,
     DateTimeOffset? ArchivedAt,
     string? ExternalId,
-    Guid? MergedInto = null)
+    Guid? MergedInto = null,
+    Guid? ReferredByCustomerId = null)
 {
     public static CustomerResponse From(Customer customer)
     {
@@ -55,6 +57,6 @@ public sealed record CustomerResponse(
             customer.PreferredChannel, customer.PreferredLanguage, customer.HomeBranch, customer.DateOfBirth, customer.SpecialNeeds,
             customer.AccessibilityNotes, customer.Rating, customer.RatingReason, customer.Tags, customer.Attributes, customer.Status,
             customer.Source, customer.Consent, details.Completeness(), customer.RegisteredAt, customer.UpdatedAt, customer.VerifiedAt,
-            customer.ArchivedAt, customer.ExternalId, customer.MergedInto);
+            customer.ArchivedAt, customer.ExternalId, customer.MergedInto, customer.ReferredByCustomerId);
     }
 }

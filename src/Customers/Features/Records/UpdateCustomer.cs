@@ -72,6 +72,7 @@ public static class UpdateCustomer
         HomeBranch = customer.HomeBranch,
         PreferredLanguage = customer.PreferredLanguage,
         PreferredChannel = WireNames.Of(customer.PreferredChannel),
+        Birthday = customer.Birthday,
         Tags = customer.Tags,
         Status = WireNames.Of(customer.Status),
         OccurredAt = now,

@@ -40,6 +40,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Ignore(customer => customer.PrimaryEmail);
         builder.Ignore(customer => customer.PrimaryPhone);
         builder.Ignore(customer => customer.IsArchived);
+        builder.Ignore(customer => customer.Birthday);
 
         // GIN indexes over the values alone, not led by tenant_id: an e-mail, a phone or a name's trigrams are selective
         // on their own, while a tenant key in a GIN index is a posting list of every one of a large tenant's rows that

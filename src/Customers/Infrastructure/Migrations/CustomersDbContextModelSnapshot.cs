@@ -234,6 +234,10 @@ namespace CustomerPlatform.Customers.Infrastructure.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("rating_reason");
 
+                    b.Property<Guid?>("ReferredByCustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referred_by_customer_id");
+
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");

@@ -24,7 +24,7 @@ public enum SectionStatus
 /// <param name="Complete">True when every section is <c>available</c> or <c>none</c>: nothing was left out.</param>
 /// <param name="Customers">The customer record, consent history, interactions, purchases, visits, activities, metrics, segments.</param>
 /// <param name="Feedback">Feedback items given with the customer's id.</param>
-/// <param name="Loyalty">The loyalty account and its whole ledger.</param>
+/// <param name="Loyalty">The loyalty account, its whole ledger and its redemptions, the referrer and the birthday (month and day).</param>
 /// <param name="Standards">Always <c>none</c> today: Standards keeps only per-branch counts (its note says why).</param>
 /// <param name="Gateway">The audit entries of requests that acted on the customer's id.</param>
 public sealed record PersonalDataDocument(

@@ -4,6 +4,7 @@ using CustomerPlatform.Loyalty.Domain.Programs;
 using CustomerPlatform.Loyalty.Domain.Tiers;
 using CustomerPlatform.Loyalty.Features.ManageProgram;
 using CustomerPlatform.Loyalty.Features.AtRisk;
+using CustomerPlatform.Loyalty.Features.Bonuses;
 using CustomerPlatform.Loyalty.Features.OpenAccount;
 using CustomerPlatform.Loyalty.Features.Tiers;
 using CustomerPlatform.Loyalty.Infrastructure;
@@ -87,9 +88,14 @@ public sealed class PurchaseRecordedConsumer(LoyaltyDbContext db, TenantContext 
         }
 
         // Once per account, on the first purchase it ever earns on: turning the bonus on later pays no existing customer.
-        if (firstPurchaseBonus > 0 && found is not { HasPurchased: true })
+        if (found is not { HasPurchased: true })
         {
-            Credit(account, LedgerSource.FirstPurchase, firstPurchaseBonus, message, program, availableAt, now);
+            if (firstPurchaseBonus > 0)
+            {
+                Credit(account, LedgerSource.FirstPurchase, firstPurchaseBonus, message, program, availableAt, now);
+            }
+
+            await ReferralBonus.CreditAsync(Db, account, program, message.Branch, message.OccurredAt, availableAt, now, cancellationToken);
         }
 
         // Under the account lock taken above, so concurrent purchases of one customer count one after another.

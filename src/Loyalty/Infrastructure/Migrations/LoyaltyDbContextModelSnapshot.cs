@@ -208,6 +208,15 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("balance");
 
+                    b.Property<string>("Birthday")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("birthday");
+
+                    b.Property<DateTimeOffset?>("BirthdayAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("birthday_as_of");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
@@ -224,9 +233,17 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("merged_into_account_id");
 
+                    b.Property<DateTimeOffset?>("NextBirthdayAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_birthday_at");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
+
+                    b.Property<Guid?>("ReferredByCustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referred_by_customer_id");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -247,6 +264,10 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
 
                     b.HasIndex("MergedIntoAccountId")
                         .HasDatabaseName("ix_accounts_merged_into_account_id");
+
+                    b.HasIndex("NextBirthdayAt")
+                        .HasDatabaseName("ix_accounts_next_birthday_at")
+                        .HasFilter("next_birthday_at IS NOT NULL");
 
                     b.HasIndex("TenantId", "CustomerId")
                         .IsUnique()

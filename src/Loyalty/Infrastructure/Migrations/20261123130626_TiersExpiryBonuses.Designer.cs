@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
 {
     [DbContext(typeof(LoyaltyDbContext))]
-    [Migration("20261123113127_AccountTiers")]
-    partial class AccountTiers
+    [Migration("20261123130626_TiersExpiryBonuses")]
+    partial class TiersExpiryBonuses
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -62,6 +62,33 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                     b.ToTable("at_risk_settings", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Expiry.ExpiryNotice", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("NoticedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("noticed_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("EntryId")
+                        .HasName("pk_expiry_notices");
+
+                    b.HasIndex("TenantId", "AccountId")
+                        .HasDatabaseName("ix_expiry_notices_tenant_account");
+
+                    b.ToTable("expiry_notices", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -90,6 +117,14 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("branch");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("ExpiryNoticeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expiry_notice_at");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
@@ -176,9 +211,22 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("balance");
 
+                    b.Property<string>("Birthday")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("birthday");
+
+                    b.Property<DateTimeOffset?>("BirthdayAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("birthday_as_of");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("ExpiryDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expiry_due_at");
 
                     b.Property<long>("LifetimePoints")
                         .HasColumnType("bigint")
@@ -188,9 +236,17 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("merged_into_account_id");
 
+                    b.Property<DateTimeOffset?>("NextBirthdayAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_birthday_at");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
+
+                    b.Property<Guid?>("ReferredByCustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referred_by_customer_id");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -205,8 +261,16 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_accounts");
 
+                    b.HasIndex("ExpiryDueAt")
+                        .HasDatabaseName("ix_accounts_expiry_due_at")
+                        .HasFilter("expiry_due_at IS NOT NULL");
+
                     b.HasIndex("MergedIntoAccountId")
                         .HasDatabaseName("ix_accounts_merged_into_account_id");
+
+                    b.HasIndex("NextBirthdayAt")
+                        .HasDatabaseName("ix_accounts_next_birthday_at")
+                        .HasFilter("next_birthday_at IS NOT NULL");
 
                     b.HasIndex("TenantId", "CustomerId")
                         .IsUnique()
@@ -942,6 +1006,16 @@ namespace CustomerPlatform.Loyalty.Infrastructure.Migrations
                         .HasDatabaseName("ix_idempotency_records_created_at");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.Expiry.ExpiryNotice", b =>
+                {
+                    b.HasOne("CustomerPlatform.Loyalty.Domain.LedgerEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_expiry_notices_ledger_entries_entry_id");
                 });
 
             modelBuilder.Entity("CustomerPlatform.Loyalty.Domain.LedgerEntry", b =>
