@@ -140,6 +140,8 @@ public sealed class PointsExpiringActivityConsumer(CustomersDbContext db, Tenant
     protected override CustomerActivity? ToActivity(PointsExpiring message, DateTimeOffset now) =>
         CustomerActivity.From(message.TenantId, message.CustomerId, "pointsExpiring", message.EventId, message.Branch, message.OccurredAt,
             DetailsOf(new { message.Points, message.ExpiresAt, message.EarnedAt }), now);
+}
+
 /// <summary>The customer moving up or down a loyalty tier, on their timeline.</summary>
 public sealed class TierChangedActivityConsumer(CustomersDbContext db, TenantContext tenant, TimeProvider clock)
     : ActivityConsumer<TierChanged>(db, tenant, clock)
