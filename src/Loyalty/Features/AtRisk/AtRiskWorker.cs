@@ -1,3 +1,4 @@
+using CustomerPlatform.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPlatform.Loyalty.Features.AtRisk;
@@ -6,53 +7,15 @@ namespace CustomerPlatform.Loyalty.Features.AtRisk;
 /// Polls for customers who have become overdue and announces each lapse once (<see cref="AtRiskAnnouncer"/>). A row
 /// in the database with a due time, not broker scheduling: RabbitMQ here has no delayed delivery (STYLE.md, section 7).
 /// </summary>
-public sealed partial class AtRiskWorker(
-    IServiceScopeFactory scopes, IOptions<AtRiskOptions> options, TimeProvider clock, ILogger<AtRiskWorker> logger) : BackgroundService
+public sealed class AtRiskWorker(
+    IServiceScopeFactory scopes, IOptions<AtRiskOptions> options, TimeProvider clock, ILogger<AtRiskWorker> logger) : DueRowWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var handled = 0;
-            try
-            {
-                while (handled < settings.BatchSize && await AnnounceNextAsync(stoppingToken))
-                {
-                    handled++;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The lapse stays unannounced (its transaction rolled back) and is tried again on the next pass.
-                LogPassFailed(logger, exception);
-            }
+    protected override string WorkName => "overdue customers";
 
-            // A full batch means more may be due now: go again at once.
-            if (handled < settings.BatchSize)
-            {
-                try
-                {
-                    await Task.Delay(settings.PollInterval, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override int BatchSize => options.Value.BatchSize;
 
-    private async Task<bool> AnnounceNextAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AtRiskAnnouncer>().AnnounceNextAsync(cancellationToken);
-    }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A pass over overdue customers failed; its lapse stays unannounced")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
+    protected override Task<bool> HandleNextAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<AtRiskAnnouncer>().AnnounceNextAsync(cancellationToken);
 }

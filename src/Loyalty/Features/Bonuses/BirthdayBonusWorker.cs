@@ -1,3 +1,4 @@
+using CustomerPlatform.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPlatform.Loyalty.Features.Bonuses;
@@ -6,53 +7,15 @@ namespace CustomerPlatform.Loyalty.Features.Bonuses;
 /// Polls for accounts whose birthday has come and pays each birthday once (<see cref="BirthdayBonusPayer"/>). A due
 /// column on the account, not broker scheduling: RabbitMQ here has no delayed delivery (STYLE.md, section 7).
 /// </summary>
-public sealed partial class BirthdayBonusWorker(
-    IServiceScopeFactory scopes, IOptions<BirthdayBonusOptions> options, TimeProvider clock, ILogger<BirthdayBonusWorker> logger) : BackgroundService
+public sealed class BirthdayBonusWorker(
+    IServiceScopeFactory scopes, IOptions<BirthdayBonusOptions> options, TimeProvider clock, ILogger<BirthdayBonusWorker> logger) : DueRowWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var handled = 0;
-            try
-            {
-                while (handled < settings.BatchSize && await PayNextAsync(stoppingToken))
-                {
-                    handled++;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The birthday stays due (its transaction rolled back) and is tried again on the next pass.
-                LogPassFailed(logger, exception);
-            }
+    protected override string WorkName => "due birthdays";
 
-            // A full batch means more may be due now: go again at once.
-            if (handled < settings.BatchSize)
-            {
-                try
-                {
-                    await Task.Delay(settings.PollInterval, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override int BatchSize => options.Value.BatchSize;
 
-    private async Task<bool> PayNextAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<BirthdayBonusPayer>().PayNextAsync(cancellationToken);
-    }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A pass over due birthdays failed; its birthday stays due")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
+    protected override Task<bool> HandleNextAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<BirthdayBonusPayer>().PayNextAsync(cancellationToken);
 }

@@ -1,3 +1,4 @@
+using CustomerPlatform.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPlatform.Loyalty.Features.Expiry;
@@ -6,53 +7,15 @@ namespace CustomerPlatform.Loyalty.Features.Expiry;
 /// Polls for accounts whose points are due for notice or expiry (<see cref="PointsExpirer"/>). A due time on the
 /// account, not broker scheduling: RabbitMQ here has no delayed delivery (STYLE.md, section 7).
 /// </summary>
-public sealed partial class ExpiryWorker(
-    IServiceScopeFactory scopes, IOptions<ExpiryOptions> options, TimeProvider clock, ILogger<ExpiryWorker> logger) : BackgroundService
+public sealed class ExpiryWorker(
+    IServiceScopeFactory scopes, IOptions<ExpiryOptions> options, TimeProvider clock, ILogger<ExpiryWorker> logger) : DueRowWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var handled = 0;
-            try
-            {
-                while (handled < settings.BatchSize && await ExpireNextAsync(stoppingToken))
-                {
-                    handled++;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The account stays due (its transaction rolled back) and is tried again on the next pass.
-                LogPassFailed(logger, exception);
-            }
+    protected override string WorkName => "points due for notice or expiry";
 
-            // A full batch means more may be due now: go again at once.
-            if (handled < settings.BatchSize)
-            {
-                try
-                {
-                    await Task.Delay(settings.PollInterval, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override int BatchSize => options.Value.BatchSize;
 
-    private async Task<bool> ExpireNextAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PointsExpirer>().ExpireNextAsync(cancellationToken);
-    }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A pass over points due to expire failed; the account stays due")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
+    protected override Task<bool> HandleNextAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<PointsExpirer>().ExpireNextAsync(cancellationToken);
 }

@@ -1,3 +1,4 @@
+using CustomerPlatform.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPlatform.Loyalty.Features.Tiers;
@@ -7,53 +8,15 @@ namespace CustomerPlatform.Loyalty.Features.Tiers;
 /// downgrade's grace ending, a contribution leaving the rolling window, a program change. A row
 /// in the database with a due time, not broker scheduling: RabbitMQ here has no delayed delivery (STYLE.md, section 7).
 /// </summary>
-public sealed partial class TierWorker(
-    IServiceScopeFactory scopes, IOptions<TierOptions> options, TimeProvider clock, ILogger<TierWorker> logger) : BackgroundService
+public sealed class TierWorker(
+    IServiceScopeFactory scopes, IOptions<TierOptions> options, TimeProvider clock, ILogger<TierWorker> logger) : DueRowWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var handled = 0;
-            try
-            {
-                while (handled < settings.BatchSize && await ReviewNextAsync(stoppingToken))
-                {
-                    handled++;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The row stays due (its transaction rolled back) and is tried again on the next pass.
-                LogPassFailed(logger, exception);
-            }
+    protected override string WorkName => "accounts due for a tier evaluation";
 
-            // A full batch means more may be due now: go again at once.
-            if (handled < settings.BatchSize)
-            {
-                try
-                {
-                    await Task.Delay(settings.PollInterval, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override int BatchSize => options.Value.BatchSize;
 
-    private async Task<bool> ReviewNextAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TierReviewer>().ReviewNextAsync(cancellationToken);
-    }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A pass over accounts due for a tier evaluation failed; the account stays due")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
+    protected override Task<bool> HandleNextAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<TierReviewer>().ReviewNextAsync(cancellationToken);
 }

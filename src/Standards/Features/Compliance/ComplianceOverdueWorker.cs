@@ -1,3 +1,4 @@
+using CustomerPlatform.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPlatform.Standards.Features.Compliance;
@@ -7,53 +8,15 @@ namespace CustomerPlatform.Standards.Features.Compliance;
 /// (<see cref="ComplianceOverdueAnnouncer"/>). A row with a due time, not broker scheduling: RabbitMQ here has no
 /// delayed delivery (STYLE.md, section 7).
 /// </summary>
-public sealed partial class ComplianceOverdueWorker(
-    IServiceScopeFactory scopes, IOptions<ComplianceOptions> options, TimeProvider clock, ILogger<ComplianceOverdueWorker> logger) : BackgroundService
+public sealed class ComplianceOverdueWorker(
+    IServiceScopeFactory scopes, IOptions<ComplianceOptions> options, TimeProvider clock, ILogger<ComplianceOverdueWorker> logger) : DueRowWorker(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var handled = 0;
-            try
-            {
-                while (handled < settings.BatchSize && await AnnounceNextAsync(stoppingToken))
-                {
-                    handled++;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The lapse stays unannounced (its transaction rolled back) and is tried again on the next pass.
-                LogPassFailed(logger, exception);
-            }
+    protected override string WorkName => "overdue compliance items";
 
-            // A full batch means more may be due now: go again at once.
-            if (handled < settings.BatchSize)
-            {
-                try
-                {
-                    await Task.Delay(settings.PollInterval, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override int BatchSize => options.Value.BatchSize;
 
-    private async Task<bool> AnnounceNextAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ComplianceOverdueAnnouncer>().AnnounceNextAsync(cancellationToken);
-    }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A pass over overdue compliance items failed; its lapse stays unannounced")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
+    protected override Task<bool> HandleNextAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<ComplianceOverdueAnnouncer>().AnnounceNextAsync(cancellationToken);
 }
