@@ -4,6 +4,9 @@ using CustomerPlatform.Standards;
 using CustomerPlatform.Standards.Features.Compliance;
 using CustomerPlatform.Standards.Features.CountFeedback;
 using CustomerPlatform.Standards.Features.Privacy;
+using CustomerPlatform.Standards.Features.Scorecards;
+using CustomerPlatform.Standards.Features.Scorecards.Measures;
+using CustomerPlatform.Standards.Domain.Scorecards;
 using CustomerPlatform.Standards.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +19,8 @@ builder.AddPlatformService<StandardsDbContext>("standards", bus =>
 builder.Services.AddValidation();
 builder.Services.Configure<ComplianceOptions>(builder.Configuration.GetSection(ComplianceOptions.Section));
 builder.Services.AddScoped<ComplianceOverdueAnnouncer>();
+builder.Services.AddScoped<Scorecards>();
+builder.Services.AddScoped<IMetricMeasure, NpsMeasure>();
 builder.Services.AddHostedService<ComplianceOverdueWorker>();
 builder.Services.AddHostedService<OverdueComplianceItemsRefresher>();
 
