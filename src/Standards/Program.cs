@@ -2,7 +2,8 @@ using CustomerPlatform.Messaging;
 using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.Standards;
 using CustomerPlatform.Standards.Features.Compliance;
-using CustomerPlatform.Standards.Features.CountFeedback;
+using CustomerPlatform.Standards.Features.CountFacts;
+using CustomerPlatform.Standards.Features.FollowUps;
 using CustomerPlatform.Standards.Features.Privacy;
 using CustomerPlatform.Standards.Features.Scorecards;
 using CustomerPlatform.Standards.Features.Scorecards.Measures;
@@ -13,6 +14,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformService<StandardsDbContext>("standards", bus =>
 {
     bus.AddConsumer<FeedbackReceivedConsumer>();
+    bus.AddConsumer<SurveyInvitationCountConsumer>();
+    bus.AddConsumer<PurchaseCountConsumer>();
+    bus.AddConsumer<ComplaintCountConsumer>();
+    bus.AddConsumer<CompensationCountConsumer>();
+    bus.AddConsumer<InteractionFollowUpConsumer>();
+    bus.AddConsumer<FollowUpCompletionConsumer>();
     bus.AddBranchDirectory<StandardsDbContext>("standards");
     bus.AddConsumer<CustomerErasureRequestedConsumer>();
 });
@@ -20,7 +27,9 @@ builder.Services.AddValidation();
 builder.Services.Configure<ComplianceOptions>(builder.Configuration.GetSection(ComplianceOptions.Section));
 builder.Services.AddScoped<ComplianceOverdueAnnouncer>();
 builder.Services.AddScoped<Scorecards>();
-builder.Services.AddScoped<IMetricMeasure, NpsMeasure>();
+builder.Services.AddScoped<IMetricMeasure, BranchDayCountsMeasure>();
+builder.Services.AddScoped<IMetricMeasure, FollowUpCompletionMeasure>();
+builder.Services.AddScoped<IMetricMeasure, PolicyAcknowledgementMeasure>();
 builder.Services.AddHostedService<ComplianceOverdueWorker>();
 builder.Services.AddHostedService<OverdueComplianceItemsRefresher>();
 

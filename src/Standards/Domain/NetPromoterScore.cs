@@ -1,3 +1,5 @@
+using CustomerPlatform.Standards.Domain.Scorecards;
+
 namespace CustomerPlatform.Standards.Domain;
 
 /// <summary>
@@ -22,14 +24,6 @@ public static class NetPromoterScore
     };
 
     /// <summary>The score rounded to one decimal, or null when there are no responses to score.</summary>
-    public static decimal? Compute(int promoters, int passives, int detractors)
-    {
-        var responses = promoters + passives + detractors;
-        if (responses == 0)
-        {
-            return null;
-        }
-
-        return decimal.Round((promoters - detractors) * 100m / responses, 1, MidpointRounding.AwayFromZero);
-    }
+    public static decimal? Compute(long promoters, long passives, long detractors) =>
+        MetricArithmetic.Percent(promoters - detractors, promoters + passives + detractors);
 }

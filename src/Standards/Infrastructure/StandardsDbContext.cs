@@ -11,7 +11,8 @@ namespace CustomerPlatform.Standards.Infrastructure;
 
 public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> options) : ServiceDbContext(options)
 {
-    public DbSet<BranchPeriodScore> BranchPeriodScores => Set<BranchPeriodScore>();
+    public DbSet<BranchDayCounts> BranchDayCounts => Set<BranchDayCounts>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Branch> Branches => Set<Branch>();
     public DbSet<ServiceStandard> ServiceStandards => Set<ServiceStandard>();
     public DbSet<ServiceStandardVersion> ServiceStandardVersions => Set<ServiceStandardVersion>();

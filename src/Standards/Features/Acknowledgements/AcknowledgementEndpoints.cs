@@ -101,10 +101,8 @@ public static class AcknowledgementEndpoints
             return PolicyEndpoints.VersionNotFound(policyId, version);
         }
 
-        var branches = await db.PolicyAcknowledgements.AsNoTracking()
-            .Where(task => task.PolicyId == policyId && task.PolicyVersion == number)
-            .GroupBy(task => task.Branch)
-            .Select(group => new { Branch = group.Key, Requested = group.Count(), Acknowledged = group.Count(task => task.AcknowledgedAt != null) })
+        var branches = await AcknowledgementCounts.ByBranch(
+                db.PolicyAcknowledgements.AsNoTracking().Where(task => task.PolicyId == policyId && task.PolicyVersion == number))
             .OrderBy(row => row.Branch)
             .ToListAsync(cancellationToken);
         var requested = branches.Sum(row => row.Requested);
