@@ -10,4 +10,21 @@ internal sealed record ScorecardView(
     int Promoters,
     int Passives,
     int Detractors,
-    decimal? Nps);
+    decimal? Nps,
+    IReadOnlyList<ScorecardLineView> Standards);
+
+/// <summary>One standard of the scorecard as it is on the wire.</summary>
+internal sealed record ScorecardLineView(
+    Guid StandardId,
+    int StandardVersion,
+    string Name,
+    string Metric,
+    string Comparator,
+    decimal Target,
+    decimal? Warning,
+    decimal? Actual,
+    long SampleSize,
+    string Outcome,
+    IReadOnlyList<ScorecardFailingView> Failings);
+
+internal sealed record ScorecardFailingView(string Kind, Guid Id, string Detail);

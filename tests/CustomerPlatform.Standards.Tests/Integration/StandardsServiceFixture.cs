@@ -9,7 +9,10 @@ namespace CustomerPlatform.Standards.Tests.Integration;
 /// FeedbackReceived as Feedback would, and branch events as the gateway would.
 /// </summary>
 public sealed class StandardsServiceFixture()
-    : ConsumingServiceFixture<Program>("standardsdb", FeedbackReceivedQueue, "standards-branch-registered", "standards-branch-updated", "standards-branch-closed", "standards-customer-erasure-requested")
+    : ConsumingServiceFixture<Program>(
+        "standardsdb", FeedbackReceivedQueue, "standards-branch-registered", "standards-branch-updated", "standards-branch-closed", "standards-customer-erasure-requested",
+        "standards-survey-invitation-count", "standards-purchase-count", "standards-complaint-count", "standards-compensation-count",
+        "standards-interaction-follow-up", "standards-follow-up-completion")
 {
     public const string FeedbackReceivedQueue = "standards-feedback-received";
 
@@ -34,6 +37,15 @@ public sealed class StandardsServiceFixture()
         {
             await WaitUntilConsumedAsync(messageId);
         }
+    }
+
+    /// <summary>Publishes one event as its owning service would, under a fresh MessageId, and waits until it is consumed.</summary>
+    public async Task DeliverAsync<T>(T message)
+        where T : class
+    {
+        var messageId = Guid.NewGuid();
+        await PublishAsync(message, messageId);
+        await WaitUntilConsumedAsync(messageId);
     }
 
     /// <summary>The tenant's scorecard; fails unless the answer is 200.</summary>

@@ -213,7 +213,7 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("CustomerPlatform.Standards.Domain.BranchPeriodScore", b =>
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.BranchDayCounts", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -224,9 +224,34 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("branch");
 
-                    b.Property<DateOnly>("PeriodStart")
+                    b.Property<DateOnly>("Day")
                         .HasColumnType("date")
-                        .HasColumnName("period_start");
+                        .HasColumnName("day");
+
+                    b.Property<int>("CesAnswers")
+                        .HasColumnType("integer")
+                        .HasColumnName("ces_answers");
+
+                    b.Property<int>("CesTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ces_total");
+
+                    b.Property<decimal>("CompensationAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("compensation_amount");
+
+                    b.Property<int>("ComplaintsOpened")
+                        .HasColumnType("integer")
+                        .HasColumnName("complaints_opened");
+
+                    b.Property<int>("CsatAnswers")
+                        .HasColumnType("integer")
+                        .HasColumnName("csat_answers");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("integer")
+                        .HasColumnName("csat_satisfied");
 
                     b.Property<int>("Detractors")
                         .HasColumnType("integer")
@@ -240,16 +265,22 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("promoters");
 
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                    b.Property<int>("Purchases")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchases");
 
-                    b.HasKey("TenantId", "Branch", "PeriodStart")
-                        .HasName("pk_branch_period_scores");
+                    b.Property<int>("SurveyInvitations")
+                        .HasColumnType("integer")
+                        .HasColumnName("survey_invitations");
 
-                    b.ToTable("branch_period_scores", (string)null);
+                    b.Property<int>("SurveyResponses")
+                        .HasColumnType("integer")
+                        .HasColumnName("survey_responses");
+
+                    b.HasKey("TenantId", "Branch", "Day")
+                        .HasName("pk_branch_day_counts");
+
+                    b.ToTable("branch_day_counts", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Standards.Domain.Compliance.ComplianceCheck", b =>
@@ -448,6 +479,39 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                         .HasName("pk_compliance_overdue_announcements");
 
                     b.ToTable("compliance_overdue_announcements", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.FollowUp", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("InteractionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("interaction_id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.HasKey("TenantId", "InteractionId")
+                        .HasName("pk_follow_ups");
+
+                    b.HasIndex("TenantId", "Branch", "DueAt")
+                        .HasDatabaseName("ix_follow_ups_branch_due_at");
+
+                    b.ToTable("follow_ups", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Standards.Domain.Measurable.ComplaintTargetPublication", b =>
