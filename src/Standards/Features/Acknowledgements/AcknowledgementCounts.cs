@@ -12,9 +12,11 @@ public sealed record BranchAcknowledgementCount(string Branch, int Requested, in
 public static class AcknowledgementCounts
 {
     /// <param name="acknowledgedBefore">Counts as acknowledged only what was by then; null for everything so far.</param>
+    /// <returns>Ordered by branch (in the database: a constructor projection cannot be ordered after it).</returns>
     public static IQueryable<BranchAcknowledgementCount> ByBranch(IQueryable<PolicyAcknowledgement> tasks, DateTimeOffset? acknowledgedBefore = null) =>
         tasks
             .GroupBy(task => task.Branch)
+            .OrderBy(group => group.Key)
             .Select(group => new BranchAcknowledgementCount(
                 group.Key,
                 group.Count(),

@@ -103,7 +103,6 @@ public static class AcknowledgementEndpoints
 
         var branches = await AcknowledgementCounts.ByBranch(
                 db.PolicyAcknowledgements.AsNoTracking().Where(task => task.PolicyId == policyId && task.PolicyVersion == number))
-            .OrderBy(row => row.Branch)
             .ToListAsync(cancellationToken);
         var requested = branches.Sum(row => row.Requested);
         var acknowledged = branches.Sum(row => row.Acknowledged);

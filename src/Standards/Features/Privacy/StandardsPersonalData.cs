@@ -6,8 +6,9 @@ namespace CustomerPlatform.Standards.Features.Privacy;
 public sealed record StandardsPersonalDataResponse(bool HoldsPersonalData, string Reason);
 
 /// <summary>
-/// <c>GET /api/v1/standards/personal-data</c>: Standards keeps per-branch, per-period counts (promoters, passives,
-/// detractors) and branch details; the customer ids on the events it counts are never stored. So its section of every
+/// <c>GET /api/v1/standards/personal-data</c>: Standards keeps per-branch, per-day counts (NPS, CSAT and CES answers,
+/// survey responses and invitations, purchases, complaints, compensation), follow-up due and completion times keyed by
+/// Customers' interaction id, and branch details; the customer ids on the events it counts are never stored. So its section of every
 /// export is empty, the same for any customer, and this endpoint says so (with no customer id, since the answer
 /// cannot depend on one) for the gateway to show why.
 /// </summary>
