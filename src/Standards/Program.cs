@@ -1,6 +1,7 @@
 using CustomerPlatform.Messaging;
 using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.Standards;
+using CustomerPlatform.Standards.Features.ComplaintClocks;
 using CustomerPlatform.Standards.Features.Compliance;
 using CustomerPlatform.Standards.Features.CountFeedback;
 using CustomerPlatform.Standards.Features.Privacy;
@@ -15,12 +16,17 @@ builder.AddPlatformService<StandardsDbContext>("standards", bus =>
     bus.AddConsumer<FeedbackReceivedConsumer>();
     bus.AddBranchDirectory<StandardsDbContext>("standards");
     bus.AddConsumer<CustomerErasureRequestedConsumer>();
+    ComplaintClocks.AddConsumers(bus);
 });
 builder.Services.AddValidation();
 builder.Services.Configure<ComplianceOptions>(builder.Configuration.GetSection(ComplianceOptions.Section));
 builder.Services.AddScoped<ComplianceOverdueAnnouncer>();
 builder.Services.AddScoped<Scorecards>();
 builder.Services.AddScoped<IMetricMeasure, NpsMeasure>();
+builder.Services.AddScoped<IMetricMeasure, ComplaintTimeMeasure>();
+builder.Services.Configure<ComplaintClockOptions>(builder.Configuration.GetSection(ComplaintClockOptions.Section));
+builder.Services.AddScoped<ComplaintDeadlineChecker>();
+builder.Services.AddHostedService<ComplaintDeadlineWorker>();
 builder.Services.AddHostedService<ComplianceOverdueWorker>();
 builder.Services.AddHostedService<OverdueComplianceItemsRefresher>();
 
