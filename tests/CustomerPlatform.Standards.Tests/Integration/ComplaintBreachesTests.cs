@@ -99,14 +99,16 @@ public sealed class ComplaintBreachesTests(BreachesServiceFixture fixture) : ICl
         var resumedCase = Guid.NewGuid();
         var pausedCase = Guid.NewGuid();
 
+        // The paused case's wait is published before its opening: published after, the worker could find the
+        // deadline due (two hours in the past) before the wait arrives, as it would in production.
         await fixture.PublishInOrderAsync(
             Received(tenantId, resumedCase, "anywhere", now.AddMinutes(-50)),
             Acknowledged(tenantId, resumedCase, "anywhere", now.AddMinutes(-49)),
             Waiting(tenantId, resumedCase, "anywhere", now.AddMinutes(-45)),
             Resumed(tenantId, resumedCase, "anywhere", now.AddMinutes(-45), now.AddMinutes(-15)),
-            Received(tenantId, pausedCase, "anywhere", now.AddHours(-2)),
             Acknowledged(tenantId, pausedCase, "anywhere", now.AddMinutes(-119)),
-            Waiting(tenantId, pausedCase, "anywhere", now.AddMinutes(-100)));
+            Waiting(tenantId, pausedCase, "anywhere", now.AddMinutes(-100)),
+            Received(tenantId, pausedCase, "anywhere", now.AddHours(-2)));
         await Task.Delay(TimeSpan.FromMilliseconds(600));
 
         var moved = Assert.Single(await fixture.DeadlinesAsync(tenantId, resumedCase));
@@ -156,11 +158,12 @@ public sealed class ComplaintBreachesTests(BreachesServiceFixture fixture) : ICl
         var now = DateTimeOffset.UtcNow;
         var quick = Guid.NewGuid();
         var slow = Guid.NewGuid();
+        // The quick case's steps before its opening, so the worker never sees its clocks running past due.
         await fixture.PublishInOrderAsync(
-            Received(tenantId, quick, "east", now.AddHours(-3), severity: "high"),
             Acknowledged(tenantId, quick, "east", now.AddHours(-3).AddMinutes(10), severity: "high"),
             Waiting(tenantId, quick, "east", now.AddHours(-2)),
             Resumed(tenantId, quick, "east", now.AddHours(-2), now.AddHours(-1)),
+            Received(tenantId, quick, "east", now.AddHours(-3), severity: "high"),
             Received(tenantId, slow, "east", now.AddHours(-2)));
         await Eventually.AssertAsync(
             async () => (await fixture.ListBreachesAsync(tenantId)).GetProperty("items").GetArrayLength() == 1, "the unacknowledged complaint should breach");
@@ -170,7 +173,7 @@ public sealed class ComplaintBreachesTests(BreachesServiceFixture fixture) : ICl
         var acknowledgement = Assert.Single(lines, line => line.StandardId == acknowledge);
         Assert.Equal("east", acknowledgement.Branch);
         Assert.Equal(2, acknowledgement.SampleSize);
-        Assert.Equal(120m, acknowledgement.Actual!.Value, 0.1m);
+        Assert.InRange(acknowledgement.Actual!.Value, 119.9m, 120.1m);
         Assert.Equal(StandardOutcome.Breached, acknowledgement.Outcome);
         var failing = Assert.Single(acknowledgement.Failings);
         Assert.Equal(("complaint", slow), (failing.Kind, failing.Id));
@@ -178,7 +181,7 @@ public sealed class ComplaintBreachesTests(BreachesServiceFixture fixture) : ICl
         var resolution = Assert.Single(lines, line => line.StandardId == resolve);
         // Only the high-severity complaint, running three hours of which one was spent waiting on the customer.
         Assert.Equal(1, resolution.SampleSize);
-        Assert.Equal(120m, resolution.Actual!.Value, 0.1m);
+        Assert.InRange(resolution.Actual!.Value, 119.9m, 120.1m);
         Assert.Equal(StandardOutcome.Met, resolution.Outcome);
     }
 
@@ -206,7 +209,7 @@ public sealed class ComplaintBreachesTests(BreachesServiceFixture fixture) : ICl
 
         Assert.Equal(2, first.GetProperty("items").GetArrayLength());
         Assert.Single(second.GetProperty("items").EnumerateArray());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+        Assert.False(second.TryGetProperty("nextCursor", out var last) && last.ValueKind != System.Text.Json.JsonValueKind.Null, "the last page has no next cursor");
         Assert.Equal(3, first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray())
             .Select(item => item.GetProperty("id").GetGuid()).Distinct().Count());
         Assert.Equal(2, west.GetProperty("items").GetArrayLength());
