@@ -1,6 +1,7 @@
 using CustomerPlatform.Messaging;
 using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.Standards;
+using CustomerPlatform.Standards.Features.ComplaintClocks;
 using CustomerPlatform.Standards.Features.Compliance;
 using CustomerPlatform.Standards.Features.CountFacts;
 using CustomerPlatform.Standards.Features.FollowUps;
@@ -22,6 +23,7 @@ builder.AddPlatformService<StandardsDbContext>("standards", bus =>
     bus.AddConsumer<FollowUpCompletionConsumer>();
     bus.AddBranchDirectory<StandardsDbContext>("standards");
     bus.AddConsumer<CustomerErasureRequestedConsumer>();
+    ComplaintClocks.AddConsumers(bus);
 });
 builder.Services.AddValidation();
 builder.Services.Configure<ComplianceOptions>(builder.Configuration.GetSection(ComplianceOptions.Section));
@@ -30,6 +32,10 @@ builder.Services.AddScoped<Scorecards>();
 builder.Services.AddScoped<IMetricMeasure, BranchDayCountsMeasure>();
 builder.Services.AddScoped<IMetricMeasure, FollowUpCompletionMeasure>();
 builder.Services.AddScoped<IMetricMeasure, PolicyAcknowledgementMeasure>();
+builder.Services.AddScoped<IMetricMeasure, ComplaintTimeMeasure>();
+builder.Services.Configure<ComplaintClockOptions>(builder.Configuration.GetSection(ComplaintClockOptions.Section));
+builder.Services.AddScoped<ComplaintDeadlineChecker>();
+builder.Services.AddHostedService<ComplaintDeadlineWorker>();
 builder.Services.AddHostedService<ComplianceOverdueWorker>();
 builder.Services.AddHostedService<OverdueComplianceItemsRefresher>();
 

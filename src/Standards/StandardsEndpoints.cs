@@ -1,6 +1,7 @@
 using CustomerPlatform.ServiceDefaults.Security;
 using CustomerPlatform.Standards.Features.Acknowledgements;
 using CustomerPlatform.Standards.Features.Charter;
+using CustomerPlatform.Standards.Features.ComplaintClocks;
 using CustomerPlatform.Standards.Features.Compliance;
 using CustomerPlatform.Standards.Features.GetScorecard;
 using CustomerPlatform.Standards.Features.MeasurableStandards;
@@ -25,6 +26,7 @@ public static class StandardsEndpoints
         standards.MapAcknowledgements();
         standards.MapTrainingRecords();
         standards.MapCharter();
+        standards.MapListBreaches();
         app.MapCharterPage();
         return app;
     }

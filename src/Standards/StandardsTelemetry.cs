@@ -15,4 +15,10 @@ internal static class StandardsTelemetry
     public static readonly Counter<long> ComplianceChecksOverdue =
         Meter.CreateCounter<long>(
             "customer_platform.standards.compliance_checks_overdue", "{item}", "Lapses announced: compliance items found past their check's due time.");
+
+    public static readonly Counter<long> Breaches = Meter.CreateCounter<long>(
+        "customer_platform.standards.breaches", "{breach}", "Complaint clocks found past a standard's due time while running, tagged by metric.");
+
+    public static readonly Counter<long> AtRiskWarnings = Meter.CreateCounter<long>(
+        "customer_platform.standards.standards_at_risk_warnings", "{warning}", "Complaint clocks found past a standard's warning threshold while running, tagged by metric.");
 }

@@ -2,6 +2,7 @@ using CustomerPlatform.Messaging;
 using CustomerPlatform.Messaging.Branches;
 using CustomerPlatform.ServiceDefaults.Persistence;
 using CustomerPlatform.Standards.Domain;
+using CustomerPlatform.Standards.Domain.Complaints;
 using CustomerPlatform.Standards.Domain.Measurable;
 using CustomerPlatform.Standards.Domain.Compliance;
 using CustomerPlatform.Standards.Domain.Policies;
@@ -27,6 +28,9 @@ public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> opti
     public DbSet<PolicyAcknowledgement> PolicyAcknowledgements => Set<PolicyAcknowledgement>();
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
     public DbSet<CharterPublication> CharterPublications => Set<CharterPublication>();
+    public DbSet<ComplaintClock> ComplaintClocks => Set<ComplaintClock>();
+    public DbSet<ComplaintDeadline> ComplaintDeadlines => Set<ComplaintDeadline>();
+    public DbSet<StandardBreach> StandardBreaches => Set<StandardBreach>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

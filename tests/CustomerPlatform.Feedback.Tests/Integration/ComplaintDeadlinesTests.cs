@@ -221,6 +221,31 @@ public sealed class ComplaintDeadlinesTests(FeedbackBranchesFixture fixture) : I
     }
 
     [Fact]
+    public async Task WaitOnCustomerThenResume_PublishesBothEvents_TheResumedOneWithTheWaitsStartAndTheMovedDueTime()
+    {
+        using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());
+        var (complaint, etag) = await OpenAsync(client);
+        var id = complaint.GetProperty("id").GetGuid();
+        etag = await WalkAsync(client, id, etag, "acknowledged");
+        await using var waiting = await EventProbe.BindAsync(fixture.Broker.ConnectionString, "feedback.complaint-waiting-on-customer.v1");
+        await using var resumed = await EventProbe.BindAsync(fixture.Broker.ConnectionString, "feedback.complaint-resumed.v1");
+
+        using var wait = await SendAsync(client, HttpMethod.Post, WaitPath(id), new { }, etag);
+        using var resume = await SendAsync(client, HttpMethod.Post, ResumePath(id), new { }, wait.Headers.ETag!.ToString());
+
+        Assert.Equal(HttpStatusCode.OK, resume.StatusCode);
+        var resumedBody = await FeedbackApi.ReadJsonAsync(resume);
+        var waited = await waiting.WaitForAsync(message => message.GetGuid("complaintId") == id, "ComplaintWaitingOnCustomer should be published");
+        var restarted = await resumed.WaitForAsync(message => message.GetGuid("complaintId") == id, "ComplaintResumed should be published");
+        Assert.Equal("acknowledged", waited.GetString("status"));
+        Assert.Equal(
+            waited.Message.GetProperty("occurredAt").GetDateTimeOffset(), restarted.Message.GetProperty("waitedSince").GetDateTimeOffset());
+        Assert.True(restarted.Message.GetProperty("occurredAt").GetDateTimeOffset() >= restarted.Message.GetProperty("waitedSince").GetDateTimeOffset());
+        Assert.Equal(DueAt(resumedBody.GetProperty("deadlines"), "resolve"), restarted.Message.GetProperty("resolveDueAt").GetDateTimeOffset());
+        Assert.False(restarted.Message.TryGetProperty("description", out _), "descriptions are personal data");
+    }
+
+    [Fact]
     public async Task WaitOnCustomer_ForAnotherBusinessesCase_Returns404()
     {
         using var owner = fixture.Service.CreateTenantClient(Guid.NewGuid());

@@ -71,4 +71,21 @@ internal static class ComplaintEvents
                 throw new ArgumentOutOfRangeException(nameof(complaint), complaint.Status, "No event for this status.");
         }
     }
+
+    /// <summary>Enqueues <see cref="ComplaintWaitingOnCustomer"/> for a case that has just started waiting; the caller saves.</summary>
+    public static void EnqueueWaiting(DbContext db, Complaint complaint, DateTimeOffset now) =>
+        db.EnqueueEvent(new ComplaintWaitingOnCustomer
+        {
+            TenantId = complaint.TenantId, ComplaintId = complaint.Id, CustomerId = complaint.CustomerId, Branch = complaint.Branch,
+            Category = complaint.Category, Severity = WireNames.Of(complaint.Severity), Status = WireNames.Of(complaint.Status), OccurredAt = now,
+        }, now);
+
+    /// <summary>Enqueues <see cref="ComplaintResumed"/> for a case that has just stopped waiting (since <paramref name="waitedSince"/>); the caller saves.</summary>
+    public static void EnqueueResumed(DbContext db, Complaint complaint, DateTimeOffset waitedSince, DateTimeOffset now) =>
+        db.EnqueueEvent(new ComplaintResumed
+        {
+            TenantId = complaint.TenantId, ComplaintId = complaint.Id, CustomerId = complaint.CustomerId, Branch = complaint.Branch,
+            Category = complaint.Category, Severity = WireNames.Of(complaint.Severity), Status = WireNames.Of(complaint.Status),
+            WaitedSince = waitedSince, ResolveDueAt = complaint.ResolveDueAt, OccurredAt = now,
+        }, now);
 }

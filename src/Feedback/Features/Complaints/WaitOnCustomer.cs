@@ -29,7 +29,9 @@ public static class WaitOnCustomer
         }
 
         // Added explicitly: reached only through the navigation, a row with its key already set is taken for an existing one.
-        db.ComplaintWaits.Add(complaint.WaitOnCustomer(clock.GetUtcNow()));
+        var now = clock.GetUtcNow();
+        db.ComplaintWaits.Add(complaint.WaitOnCustomer(now));
+        ComplaintEvents.EnqueueWaiting(db, complaint, now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await ComplaintCases.RespondAsync(db, http, id, cancellationToken));
     }
@@ -43,7 +45,11 @@ public static class WaitOnCustomer
             return problem!;
         }
 
-        complaint.Resume(clock.GetUtcNow(), await BranchDirectory.CalendarOfAsync(db, complaint.Branch, cancellationToken));
+        var now = clock.GetUtcNow();
+        var waitedSince = complaint.WaitingSince;
+        complaint.Resume(now, await BranchDirectory.CalendarOfAsync(db, complaint.Branch, cancellationToken));
+        // Resume throws unless the case was waiting, so the wait's start is known here.
+        ComplaintEvents.EnqueueResumed(db, complaint, waitedSince!.Value, now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await ComplaintCases.RespondAsync(db, http, id, cancellationToken));
     }

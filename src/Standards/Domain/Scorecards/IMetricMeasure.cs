@@ -22,4 +22,8 @@ public interface IMetricMeasure
 /// <param name="Branches">The branch codes to measure; null for every branch.</param>
 /// <param name="Now">Clocks still running at this moment count as running (live); a window in the past ignores it.</param>
 public sealed record MetricQuery(
-    Guid TenantId, string Metric, StandardTerms Terms, MeasurementWindow Window, IReadOnlyCollection<string>? Branches, DateTimeOffset Now);
+    Guid TenantId, string Metric, StandardTerms Terms, MeasurementWindow Window, IReadOnlyCollection<string>? Branches, DateTimeOffset Now)
+{
+    /// <summary>The standard being measured: complaint-time metrics name the breaches of this standard as its failings.</summary>
+    public Guid? StandardId { get; init; }
+}

@@ -46,7 +46,7 @@ public sealed class Scorecards(StandardsDbContext db, IEnumerable<IMetricMeasure
             }
 
             var measured = await measure.MeasureAsync(
-                new MetricQuery(tenantId, standard.Metric, standard.Terms, window, scope, now), cancellationToken);
+                new MetricQuery(tenantId, standard.Metric, standard.Terms, window, scope, now) { StandardId = standard.Id }, cancellationToken);
             var expected = scope ?? directory;
             var byBranch = measured.ToDictionary(line => line.Branch, StringComparer.Ordinal);
             foreach (var code in expected.Where(code => !byBranch.ContainsKey(code)))

@@ -283,6 +283,227 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                     b.ToTable("branch_day_counts", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Complaints.ComplaintClock", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<DateTimeOffset?>("FirstResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_resolved_at");
+
+                    b.Property<DateTimeOffset?>("LastWaitEndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_wait_ended_at");
+
+                    b.Property<TimeSpan>("PausedBeforeFirstResolution")
+                        .HasColumnType("interval")
+                        .HasColumnName("paused_before_first_resolution");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reopened_at");
+
+                    b.Property<DateTimeOffset?>("ReopenedResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reopened_resolved_at");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("severity");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateTimeOffset?>("WaitingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waiting_since");
+
+                    b.HasKey("TenantId", "ComplaintId")
+                        .HasName("pk_complaint_clocks");
+
+                    b.HasIndex("TenantId", "ReceivedAt", "Branch")
+                        .HasDatabaseName("ix_complaint_clocks_tenant_received");
+
+                    b.ToTable("complaint_clocks", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Complaints.ComplaintDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<DateTimeOffset?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("breached_at");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("clock");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("metric");
+
+                    b.Property<DateTimeOffset?>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_check_at");
+
+                    b.Property<Guid>("StandardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("standard_id");
+
+                    b.Property<int>("StandardVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_version");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset?>("WarnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warn_at");
+
+                    b.Property<DateTimeOffset?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warned_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_deadlines");
+
+                    b.HasIndex("NextCheckAt")
+                        .HasDatabaseName("ix_complaint_deadlines_next_check")
+                        .HasFilter("next_check_at IS NOT NULL");
+
+                    b.HasIndex("StandardId")
+                        .HasDatabaseName("ix_complaint_deadlines_standard_id");
+
+                    b.HasIndex("TenantId", "ComplaintId", "StandardId", "Clock", "StartedAt")
+                        .IsUnique()
+                        .HasDatabaseName("ux_complaint_deadlines_complaint_standard_clock");
+
+                    b.ToTable("complaint_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Complaints.StandardBreach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("clock");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<Guid>("DeadlineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deadline_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("metric");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("StandardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("standard_id");
+
+                    b.Property<int>("StandardVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_version");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_standard_breaches");
+
+                    b.HasIndex("DeadlineId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_standard_breaches_deadline");
+
+                    b.HasIndex("TenantId", "ComplaintId")
+                        .HasDatabaseName("ix_standard_breaches_tenant_complaint");
+
+                    b.HasIndex("TenantId", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_standard_breaches_tenant_occurred");
+
+                    b.ToTable("standard_breaches", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Standards.Domain.Compliance.ComplianceCheck", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1018,6 +1239,33 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                         .HasDatabaseName("ix_training_records_tenant_staff");
 
                     b.ToTable("training_records", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Complaints.ComplaintDeadline", b =>
+                {
+                    b.HasOne("CustomerPlatform.Standards.Domain.Measurable.ServiceStandard", null)
+                        .WithMany()
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_deadlines_service_standards_standard_id");
+
+                    b.HasOne("CustomerPlatform.Standards.Domain.Complaints.ComplaintClock", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_deadlines_complaint_clocks_tenant_id_complaint_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Complaints.StandardBreach", b =>
+                {
+                    b.HasOne("CustomerPlatform.Standards.Domain.Complaints.ComplaintDeadline", null)
+                        .WithOne()
+                        .HasForeignKey("CustomerPlatform.Standards.Domain.Complaints.StandardBreach", "DeadlineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_standard_breaches_complaint_deadlines_deadline_id");
                 });
 
             modelBuilder.Entity("CustomerPlatform.Standards.Domain.Compliance.ComplianceCheck", b =>
