@@ -6,6 +6,7 @@ using CustomerPlatform.Standards.Features.CountFeedback;
 using CustomerPlatform.Standards.Features.Privacy;
 using CustomerPlatform.Standards.Features.Scorecards;
 using CustomerPlatform.Standards.Features.Scorecards.Measures;
+using CustomerPlatform.Standards.Features.ServicePeriods;
 using CustomerPlatform.Standards.Domain.Scorecards;
 using CustomerPlatform.Standards.Infrastructure;
 
@@ -23,6 +24,9 @@ builder.Services.AddScoped<Scorecards>();
 builder.Services.AddScoped<IMetricMeasure, NpsMeasure>();
 builder.Services.AddHostedService<ComplianceOverdueWorker>();
 builder.Services.AddHostedService<OverdueComplianceItemsRefresher>();
+builder.Services.Configure<ServicePeriodOptions>(builder.Configuration.GetSection(ServicePeriodOptions.Section));
+builder.Services.AddScoped<PeriodCloses>();
+builder.Services.AddHostedService<ServicePeriodCloseWorker>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

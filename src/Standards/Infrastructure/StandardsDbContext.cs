@@ -4,6 +4,7 @@ using CustomerPlatform.ServiceDefaults.Persistence;
 using CustomerPlatform.Standards.Domain;
 using CustomerPlatform.Standards.Domain.Measurable;
 using CustomerPlatform.Standards.Domain.Compliance;
+using CustomerPlatform.Standards.Domain.Periods;
 using CustomerPlatform.Standards.Domain.Policies;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,10 @@ public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> opti
     public DbSet<PolicyAcknowledgement> PolicyAcknowledgements => Set<PolicyAcknowledgement>();
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
     public DbSet<CharterPublication> CharterPublications => Set<CharterPublication>();
+    public DbSet<ServicePeriodSettings> ServicePeriodSettings => Set<ServicePeriodSettings>();
+    public DbSet<PeriodCloseDue> PeriodCloseDues => Set<PeriodCloseDue>();
+    public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
+    public DbSet<ClosedPeriodResult> ClosedPeriodResults => Set<ClosedPeriodResult>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,13 @@
+namespace CustomerPlatform.Standards.Features.ServicePeriods;
+
+/// <summary>How the period-close worker polls (section <c>Standards:ServicePeriods</c>).</summary>
+public sealed class ServicePeriodOptions
+{
+    public const string Section = "Standards:ServicePeriods";
+
+    /// <summary>How long the worker sleeps when no period is due to close. Periods fall due by the clock, so nothing nudges it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many periods one pass closes before it looks for the stop signal again.</summary>
+    public int BatchSize { get; set; } = 10;
+}
