@@ -8,6 +8,7 @@ internal sealed class ClosedPeriodFailingConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<ClosedPeriodFailing> builder)
     {
+        builder.ToTable("closed_period_failings");
         builder.HasKey(failing => new { failing.ResultId, failing.Position });
         builder.Property(failing => failing.Kind).HasMaxLength(40);
         builder.Property(failing => failing.Detail).HasMaxLength(500);
