@@ -203,9 +203,9 @@ public sealed class ServicePeriodTests(ServicePeriodServiceFixture fixture) : IC
     }
 
     [Theory]
-    [InlineData("2026-7-1")]
-    [InlineData("july")]
-    public async Task Period_MalformedStart_Returns400(string start)
+    [InlineData("2026-13-01")]
+    [InlineData("2026-02-30")]
+    public async Task Period_DateShapedButNoDate_Returns400(string start)
     {
         using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());
 
@@ -213,6 +213,18 @@ public sealed class ServicePeriodTests(ServicePeriodServiceFixture fixture) : IC
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await ReadJsonAsync(response)).GetProperty("errors").TryGetProperty("start", out _));
+    }
+
+    [Theory]
+    [InlineData("july")]
+    [InlineData("0190f0d2-5d5c-7c3e-9a51-2f4b8d1e6a77")]
+    public async Task Period_NotDateShaped_Returns404Problem(string start)
+    {
+        using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());
+
+        using var response = await client.GetAsync(new Uri($"{PeriodsPath}/{start}", UriKind.Relative));
+
+        await AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
     }
 
     private static Task<HttpResponseMessage> CloseAsync(HttpClient client, string start) =>

@@ -8,7 +8,7 @@ namespace CustomerPlatform.Standards.Features.ServicePeriods;
 public static class CloseServicePeriod
 {
     public static RouteHandlerBuilder MapCloseServicePeriod(this RouteGroupBuilder group) =>
-        group.MapPost("/{start}/close", HandleAsync).WithName("CloseServicePeriod")
+        group.MapPost($"/{ServicePeriodReads.StartSegment}/close", HandleAsync).WithName("CloseServicePeriod")
             .WithSummary("Closes an ended period now, freezing its scorecard and publishing ServicePeriodClosed; a closed period is returned unchanged.")
             .WithDescription("409 period-not-ended before its end (UTC); 409 earlier-period-open while an earlier period is not closed. "
                 + "Not with a branch-restricted key.");

@@ -10,7 +10,7 @@ namespace CustomerPlatform.Standards.Features.ServicePeriods;
 public static class GetServicePeriod
 {
     public static RouteHandlerBuilder MapGetServicePeriod(this RouteGroupBuilder group) =>
-        group.MapGet("/{start}", HandleAsync).WithName("GetServicePeriod")
+        group.MapGet($"/{ServicePeriodReads.StartSegment}", HandleAsync).WithName("GetServicePeriod")
             .WithSummary("A period's scorecard: live while it is not closed, frozen once it is. The start is yyyy-MM-dd (UTC).");
 
     /// <param name="start">The period's first day, yyyy-MM-dd.</param>

@@ -14,6 +14,12 @@ internal static class ServicePeriodReads
 {
     public const int MaxBranchLength = 50;
 
+    /// <summary>
+    /// A period's route segment: only date-shaped values reach the handler, so anything else (an id) is a plain 404, as
+    /// a period that does not exist is; a date-shaped value that is not a date is a 400.
+    /// </summary>
+    public const string StartSegment = "{start:regex(^\\d{{4}}-\\d{{2}}-\\d{{2}}$)}";
+
     public static Task<ClosedPeriod?> FindClosedAsync(StandardsDbContext db, DateOnly start, CancellationToken cancellationToken) =>
         db.ClosedPeriods.Include(period => period.Results).ThenInclude(result => result.Failings).AsSplitQuery()
             .FirstOrDefaultAsync(period => period.Start == start, cancellationToken);
