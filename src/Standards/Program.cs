@@ -27,6 +27,7 @@ builder.Services.AddHostedService<OverdueComplianceItemsRefresher>();
 builder.Services.Configure<ServicePeriodOptions>(builder.Configuration.GetSection(ServicePeriodOptions.Section));
 builder.Services.AddScoped<PeriodCloses>();
 builder.Services.AddHostedService<ServicePeriodCloseWorker>();
+builder.Services.AddHostedService<StandardsAtRiskRefresher>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -1,6 +1,6 @@
 namespace CustomerPlatform.Standards.Features.ServicePeriods;
 
-/// <summary>How the period-close worker polls (section <c>Standards:ServicePeriods</c>).</summary>
+/// <summary>How the period-close worker polls and the standards gauges refresh (section <c>Standards:ServicePeriods</c>).</summary>
 public sealed class ServicePeriodOptions
 {
     public const string Section = "Standards:ServicePeriods";
@@ -10,4 +10,7 @@ public sealed class ServicePeriodOptions
 
     /// <summary>How many periods one pass closes before it looks for the stop signal again.</summary>
     public int BatchSize { get; set; } = 10;
+
+    /// <summary>How often the at-risk and breached standards gauges are recounted.</summary>
+    public TimeSpan GaugeRefreshInterval { get; set; } = TimeSpan.FromSeconds(60);
 }
