@@ -8,6 +8,7 @@ using CustomerPlatform.Standards.Features.FollowUps;
 using CustomerPlatform.Standards.Features.Privacy;
 using CustomerPlatform.Standards.Features.Scorecards;
 using CustomerPlatform.Standards.Features.Scorecards.Measures;
+using CustomerPlatform.Standards.Features.ServicePeriods;
 using CustomerPlatform.Standards.Domain.Scorecards;
 using CustomerPlatform.Standards.Infrastructure;
 
@@ -38,6 +39,10 @@ builder.Services.AddScoped<ComplaintDeadlineChecker>();
 builder.Services.AddHostedService<ComplaintDeadlineWorker>();
 builder.Services.AddHostedService<ComplianceOverdueWorker>();
 builder.Services.AddHostedService<OverdueComplianceItemsRefresher>();
+builder.Services.Configure<ServicePeriodOptions>(builder.Configuration.GetSection(ServicePeriodOptions.Section));
+builder.Services.AddScoped<PeriodCloses>();
+builder.Services.AddHostedService<ServicePeriodCloseWorker>();
+builder.Services.AddHostedService<StandardsAtRiskRefresher>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

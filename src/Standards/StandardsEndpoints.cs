@@ -7,6 +7,7 @@ using CustomerPlatform.Standards.Features.GetScorecard;
 using CustomerPlatform.Standards.Features.MeasurableStandards;
 using CustomerPlatform.Standards.Features.Policies;
 using CustomerPlatform.Standards.Features.Privacy;
+using CustomerPlatform.Standards.Features.ServicePeriods;
 using CustomerPlatform.Standards.Features.Staff;
 using CustomerPlatform.Standards.Features.Training;
 
@@ -27,6 +28,7 @@ public static class StandardsEndpoints
         standards.MapTrainingRecords();
         standards.MapCharter();
         standards.MapListBreaches();
+        standards.MapServicePeriods();
         app.MapCharterPage();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using CustomerPlatform.Standards.Features.Compliance;
+using CustomerPlatform.Standards.Features.ServicePeriods;
 
 namespace CustomerPlatform.Standards;
 
@@ -11,6 +12,14 @@ internal static class StandardsTelemetry
     public static readonly ObservableGauge<long> ComplianceItemsOverdue = Meter.CreateObservableGauge(
         "customer_platform.standards.compliance_items_overdue", () => OverdueComplianceItems.Current.Measurements, "{item}",
         "Compliance items whose next check is past due, per business; refreshed every 30 s.");
+
+    public static readonly ObservableGauge<long> StandardsAtRisk = Meter.CreateObservableGauge(
+        "customer_platform.standards.standards_at_risk", () => StandardsAtRiskRefresher.AtRisk.Current, "{standard}",
+        "Standards past their warning threshold so far in the open service period, per business and branch; refreshed every 60 s.");
+
+    public static readonly ObservableGauge<long> StandardsBreached = Meter.CreateObservableGauge(
+        "customer_platform.standards.standards_breached", () => StandardsAtRiskRefresher.Breached.Current, "{standard}",
+        "Standards past their target so far in the open service period, per business and branch; refreshed every 60 s.");
 
     public static readonly Counter<long> ComplianceChecksOverdue =
         Meter.CreateCounter<long>(

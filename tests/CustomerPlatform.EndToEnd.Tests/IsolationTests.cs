@@ -318,6 +318,20 @@ public sealed class IsolationTests(PlatformFixture platform)
         var policyId = (await policy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("policyId").GetGuid();
         using var publishedPolicy = await platform.SendAsync(HttpMethod.Post, $"/api/v1/standards/policies/{policyId}/versions/1/publish", platform.BusinessA);
         Assert.Equal(HttpStatusCode.OK, publishedPolicy.StatusCode);
+        // Service periods from three months back, closing a year after they end: business A's first period has ended and
+        // stays open to reads, while business B (never having chosen) has no period before the current month.
+        var firstPeriod = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(-3);
+        using var periodSettings = await platform.SendAsync(HttpMethod.Get, "/api/v1/standards/service-period-settings", platform.BusinessA);
+        using var periodsChange = platform.Request(HttpMethod.Put, "/api/v1/standards/service-period-settings", platform.BusinessA,
+            new { length = "month", firstPeriodStart = firstPeriod, closeAfterHours = 8760 });
+        if (periodSettings.Headers.ETag is { } periodsETag)
+        {
+            // Set by an earlier test of the collection.
+            periodsChange.Headers.TryAddWithoutValidation("If-Match", periodsETag.Tag);
+        }
+
+        using var periods = await platform.Http.SendAsync(periodsChange);
+        Assert.True(periods.StatusCode == HttpStatusCode.OK, $"{periods.StatusCode}: {await periods.Content.ReadAsStringAsync()}");
         return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId, surveyResponseId, invitationId)
         {
             RewardId = rewardId,
@@ -329,6 +343,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             ComplianceCheckId = complianceCheckId,
             PolicyId = policyId,
             StaffId = staffId,
+            PeriodStart = firstPeriod,
         };
     }
 
@@ -384,6 +399,8 @@ public sealed class IsolationTests(PlatformFixture platform)
 
         public Guid StaffId { get; init; }
 
+        public DateOnly PeriodStart { get; init; }
+
         /// <summary>A path parameter's value: an id, or for a survey's version its number (version 1 is published).</summary>
         public string ValueFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
         {
@@ -391,6 +408,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             ("loyalty", "version") => "1",
             ("standards", "version") => "1",
             ("standards", "clauseKey") => StandardsClauseKey,
+            ("standards", "start") => PeriodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             _ => IdFor(operation, parameter).ToString(),
         };
 

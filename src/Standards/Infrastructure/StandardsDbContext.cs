@@ -5,6 +5,7 @@ using CustomerPlatform.Standards.Domain;
 using CustomerPlatform.Standards.Domain.Complaints;
 using CustomerPlatform.Standards.Domain.Measurable;
 using CustomerPlatform.Standards.Domain.Compliance;
+using CustomerPlatform.Standards.Domain.Periods;
 using CustomerPlatform.Standards.Domain.Policies;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,10 @@ public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> opti
     public DbSet<ComplaintClock> ComplaintClocks => Set<ComplaintClock>();
     public DbSet<ComplaintDeadline> ComplaintDeadlines => Set<ComplaintDeadline>();
     public DbSet<StandardBreach> StandardBreaches => Set<StandardBreach>();
+    public DbSet<ServicePeriodSettings> ServicePeriodSettings => Set<ServicePeriodSettings>();
+    public DbSet<PeriodCloseDue> PeriodCloseDues => Set<PeriodCloseDue>();
+    public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
+    public DbSet<ClosedPeriodResult> ClosedPeriodResults => Set<ClosedPeriodResult>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CustomerPlatform.ServiceDefaults.Hosting;
 using CustomerPlatform.Standards.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,34 +7,22 @@ using Microsoft.Extensions.Options;
 namespace CustomerPlatform.Standards.Features.Compliance;
 
 /// <summary>Counts every business's overdue compliance items for the gauge (<see cref="OverdueComplianceItems"/>).</summary>
-internal sealed partial class OverdueComplianceItemsRefresher(
+internal sealed class OverdueComplianceItemsRefresher(
     IDbContextFactory<StandardsDbContext> contexts, TimeProvider clock, IOptions<ComplianceOptions> options, ILogger<OverdueComplianceItemsRefresher> logger)
-    : BackgroundService
+    : GaugeRefresher(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Touching the gauge registers it with the meter before the first collection.
-        _ = StandardsTelemetry.ComplianceItemsOverdue;
-        using var timer = new PeriodicTimer(options.Value.GaugeRefreshInterval, clock);
-        do
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // A stale gauge beats a stopped host: the next tick tries again (the database may be restarting).
-                LogRefreshFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    private readonly TimeProvider _clock = clock;
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
+    protected override string GaugeName => "overdue compliance items";
+
+    protected override TimeSpan RefreshInterval => options.Value.GaugeRefreshInterval;
+
+    protected override void Register() => _ = StandardsTelemetry.ComplianceItemsOverdue;
+
+    protected override async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         // Across businesses on purpose: a context without a tenant sees no rows through the tenant filter. Every business
         // with a live item is counted, so one whose last overdue item was checked shows 0 rather than its old count.
         var counts = await db.ComplianceItems.IgnoreQueryFilters().AsNoTracking()
@@ -44,7 +33,4 @@ internal sealed partial class OverdueComplianceItemsRefresher(
         OverdueComplianceItems.Current = new OverdueComplianceItems(
             [.. counts.Select(count => new Measurement<long>(count.Overdue, new KeyValuePair<string, object?>("tenant.id", count.TenantId.ToString())))]);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the overdue compliance items gauge failed; it keeps the last counts.")]
-    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 }

@@ -859,6 +859,223 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                     b.ToTable("service_standard_versions", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Periods.ClosedPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date")
+                        .HasColumnName("end");
+
+                    b.Property<string>("Length")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("length");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_closed_periods");
+
+                    b.HasIndex("TenantId", "Start")
+                        .IsUnique()
+                        .HasDatabaseName("ux_closed_periods_tenant_start");
+
+                    b.ToTable("closed_periods", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Periods.ClosedPeriodFailing", b =>
+                {
+                    b.Property<Guid>("ResultId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("result_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("ResultId", "Position")
+                        .HasName("pk_closed_period_failings");
+
+                    b.ToTable("closed_period_failings", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Periods.ClosedPeriodResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Actual")
+                        .HasColumnType("numeric")
+                        .HasColumnName("actual");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<string>("Comparator")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("comparator");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<long>("SampleSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sample_size");
+
+                    b.Property<Guid>("StandardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("standard_id");
+
+                    b.Property<int>("StandardVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_version");
+
+                    b.Property<decimal>("Target")
+                        .HasColumnType("numeric")
+                        .HasColumnName("target");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<decimal?>("Warning")
+                        .HasColumnType("numeric")
+                        .HasColumnName("warning");
+
+                    b.HasKey("Id")
+                        .HasName("pk_closed_period_results");
+
+                    b.HasIndex("PeriodId")
+                        .HasDatabaseName("ix_closed_period_results_period_id");
+
+                    b.HasIndex("TenantId", "PeriodId")
+                        .HasDatabaseName("ix_closed_period_results_tenant_period");
+
+                    b.ToTable("closed_period_results", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Periods.PeriodCloseDue", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_period_close_dues");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_period_close_dues_due_at");
+
+                    b.ToTable("period_close_dues", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Periods.ServicePeriodSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("CloseAfterHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("close_after_hours");
+
+                    b.Property<DateOnly>("FirstPeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("first_period_start");
+
+                    b.Property<string>("Length")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("length");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_service_period_settings");
+
+                    b.ToTable("service_period_settings", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Standards.Domain.Policies.CharterPublication", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1298,6 +1515,26 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                         .HasConstraintName("fk_service_standard_versions_service_standards_standard_id");
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Periods.ClosedPeriodFailing", b =>
+                {
+                    b.HasOne("CustomerPlatform.Standards.Domain.Periods.ClosedPeriodResult", null)
+                        .WithMany("Failings")
+                        .HasForeignKey("ResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_closed_period_failings_closed_period_results_result_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Periods.ClosedPeriodResult", b =>
+                {
+                    b.HasOne("CustomerPlatform.Standards.Domain.Periods.ClosedPeriod", null)
+                        .WithMany("Results")
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_closed_period_results_closed_periods_period_id");
+                });
+
             modelBuilder.Entity("CustomerPlatform.Standards.Domain.Policies.PolicyAcknowledgement", b =>
                 {
                     b.HasOne("CustomerPlatform.Standards.Domain.Policies.StaffMember", null)
@@ -1338,6 +1575,16 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
             modelBuilder.Entity("CustomerPlatform.Standards.Domain.Measurable.ServiceStandard", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Periods.ClosedPeriod", b =>
+                {
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Periods.ClosedPeriodResult", b =>
+                {
+                    b.Navigation("Failings");
                 });
 #pragma warning restore 612, 618
         }
