@@ -4,6 +4,7 @@ using CustomerPlatform.Standards;
 using CustomerPlatform.Standards.Features.Compliance;
 using CustomerPlatform.Standards.Features.CountFeedback;
 using CustomerPlatform.Standards.Features.Privacy;
+using CustomerPlatform.Standards.Features.Reviews;
 using CustomerPlatform.Standards.Features.Scorecards;
 using CustomerPlatform.Standards.Features.Scorecards.Measures;
 using CustomerPlatform.Standards.Domain.Scorecards;
@@ -15,6 +16,8 @@ builder.AddPlatformService<StandardsDbContext>("standards", bus =>
     bus.AddConsumer<FeedbackReceivedConsumer>();
     bus.AddBranchDirectory<StandardsDbContext>("standards");
     bus.AddConsumer<CustomerErasureRequestedConsumer>();
+    bus.AddConsumer<ServicePeriodClosedReviewConsumer>();
+    bus.AddConsumer<StaffSuggestionConsumer>();
 });
 builder.Services.AddValidation();
 builder.Services.Configure<ComplianceOptions>(builder.Configuration.GetSection(ComplianceOptions.Section));
@@ -23,6 +26,8 @@ builder.Services.AddScoped<Scorecards>();
 builder.Services.AddScoped<IMetricMeasure, NpsMeasure>();
 builder.Services.AddHostedService<ComplianceOverdueWorker>();
 builder.Services.AddHostedService<OverdueComplianceItemsRefresher>();
+builder.Services.Configure<ReviewOptions>(builder.Configuration.GetSection(ReviewOptions.Section));
+builder.Services.AddHostedService<OverdueReviewsRefresher>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

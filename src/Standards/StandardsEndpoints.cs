@@ -6,6 +6,7 @@ using CustomerPlatform.Standards.Features.GetScorecard;
 using CustomerPlatform.Standards.Features.MeasurableStandards;
 using CustomerPlatform.Standards.Features.Policies;
 using CustomerPlatform.Standards.Features.Privacy;
+using CustomerPlatform.Standards.Features.Reviews;
 using CustomerPlatform.Standards.Features.Staff;
 using CustomerPlatform.Standards.Features.Training;
 
@@ -25,6 +26,7 @@ public static class StandardsEndpoints
         standards.MapAcknowledgements();
         standards.MapTrainingRecords();
         standards.MapCharter();
+        standards.MapReviews();
         app.MapCharterPage();
         return app;
     }

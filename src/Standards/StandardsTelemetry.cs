@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using CustomerPlatform.Standards.Features.Compliance;
+using CustomerPlatform.Standards.Features.Reviews;
 
 namespace CustomerPlatform.Standards;
 
@@ -15,4 +16,8 @@ internal static class StandardsTelemetry
     public static readonly Counter<long> ComplianceChecksOverdue =
         Meter.CreateCounter<long>(
             "customer_platform.standards.compliance_checks_overdue", "{item}", "Lapses announced: compliance items found past their check's due time.");
+
+    public static readonly ObservableGauge<long> ReviewsOverdue = Meter.CreateObservableGauge(
+        "customer_platform.standards.reviews_overdue", () => OverdueReviews.Current.Measurements, "{review}",
+        "Review actions still open after their due date, per business; refreshed every 30 s.");
 }

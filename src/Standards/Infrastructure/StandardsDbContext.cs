@@ -5,6 +5,7 @@ using CustomerPlatform.Standards.Domain;
 using CustomerPlatform.Standards.Domain.Measurable;
 using CustomerPlatform.Standards.Domain.Compliance;
 using CustomerPlatform.Standards.Domain.Policies;
+using CustomerPlatform.Standards.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Standards.Infrastructure;
@@ -26,6 +27,8 @@ public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> opti
     public DbSet<PolicyAcknowledgement> PolicyAcknowledgements => Set<PolicyAcknowledgement>();
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
     public DbSet<CharterPublication> CharterPublications => Set<CharterPublication>();
+    public DbSet<ReviewAction> ReviewActions => Set<ReviewAction>();
+    public DbSet<StaffSuggestion> StaffSuggestions => Set<StaffSuggestion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
