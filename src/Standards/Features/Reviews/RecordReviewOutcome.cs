@@ -46,16 +46,17 @@ public static class RecordReviewOutcome
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (Read(request, errors) is not { } outcome)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
+        // Found first: another business's id is a 404 whatever the body says, as a missing one is.
         var (review, problem) = await ReviewEndpoints.FindAsync(db, tenant, reviewId, tracked: true, cancellationToken);
         if (review is null)
         {
             return problem!;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (Read(request, errors) is not { } outcome)
+        {
+            return TypedResults.ValidationProblem(errors);
         }
 
         if (ETags.CheckIfMatch(http.Request, ETags.From(review.Version)) is { } precondition)
