@@ -17,4 +17,16 @@ public static class Problems
             "This API key is restricted to another branch.",
             $"The key may not act for branch '{branch.Trim()}'.",
             ProblemTypes.Forbidden);
+
+    /// <summary>
+    /// 422 with field errors: the request is well-formed, but what the named fields point at refuses it (an id of
+    /// something that does not exist, or not in the state the rule needs). <paramref name="code"/> becomes the stable type.
+    /// </summary>
+    public static ProblemHttpResult Unprocessable(string code, string title, IDictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = title,
+            Type = ProblemTypes.For(code),
+        });
 }

@@ -6,6 +6,7 @@ using CustomerPlatform.Standards.Features.Compliance;
 using CustomerPlatform.Standards.Features.CountFacts;
 using CustomerPlatform.Standards.Features.FollowUps;
 using CustomerPlatform.Standards.Features.Privacy;
+using CustomerPlatform.Standards.Features.Reviews;
 using CustomerPlatform.Standards.Features.Scorecards;
 using CustomerPlatform.Standards.Features.Scorecards.Measures;
 using CustomerPlatform.Standards.Features.ServicePeriods;
@@ -25,6 +26,8 @@ builder.AddPlatformService<StandardsDbContext>("standards", bus =>
     bus.AddBranchDirectory<StandardsDbContext>("standards");
     bus.AddConsumer<CustomerErasureRequestedConsumer>();
     ComplaintClocks.AddConsumers(bus);
+    bus.AddConsumer<ServicePeriodClosedReviewConsumer>();
+    bus.AddConsumer<StaffSuggestionConsumer>();
 });
 builder.Services.AddValidation();
 builder.Services.Configure<ComplianceOptions>(builder.Configuration.GetSection(ComplianceOptions.Section));
@@ -43,6 +46,8 @@ builder.Services.Configure<ServicePeriodOptions>(builder.Configuration.GetSectio
 builder.Services.AddScoped<PeriodCloses>();
 builder.Services.AddHostedService<ServicePeriodCloseWorker>();
 builder.Services.AddHostedService<StandardsAtRiskRefresher>();
+builder.Services.Configure<ReviewOptions>(builder.Configuration.GetSection(ReviewOptions.Section));
+builder.Services.AddHostedService<OverdueReviewsRefresher>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -8,6 +8,7 @@ using CustomerPlatform.Standards.Features.MeasurableStandards;
 using CustomerPlatform.Standards.Features.Policies;
 using CustomerPlatform.Standards.Features.Privacy;
 using CustomerPlatform.Standards.Features.ServicePeriods;
+using CustomerPlatform.Standards.Features.Reviews;
 using CustomerPlatform.Standards.Features.Staff;
 using CustomerPlatform.Standards.Features.Training;
 
@@ -29,6 +30,7 @@ public static class StandardsEndpoints
         standards.MapCharter();
         standards.MapListBreaches();
         standards.MapServicePeriods();
+        standards.MapReviews();
         app.MapCharterPage();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using CustomerPlatform.Standards.Features.Compliance;
 using CustomerPlatform.Standards.Features.ServicePeriods;
+using CustomerPlatform.Standards.Features.Reviews;
 
 namespace CustomerPlatform.Standards;
 
@@ -30,4 +31,7 @@ internal static class StandardsTelemetry
 
     public static readonly Counter<long> AtRiskWarnings = Meter.CreateCounter<long>(
         "customer_platform.standards.standards_at_risk_warnings", "{warning}", "Complaint clocks found past a standard's warning threshold while running, tagged by metric.");
+    public static readonly ObservableGauge<long> ReviewsOverdue = Meter.CreateObservableGauge(
+        "customer_platform.standards.reviews_overdue", () => OverdueReviews.Current.Measurements, "{review}",
+        "Review actions still open after their due date, per business; refreshed every 30 s.");
 }

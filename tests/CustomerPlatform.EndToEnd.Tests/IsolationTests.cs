@@ -3,8 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using CustomerPlatform.Contracts.Standards;
 using CustomerPlatform.ServiceDefaults.Security;
 using CustomerPlatform.TestSupport;
+using MassTransit;
 using Microsoft.IdentityModel.Tokens;
 using Xunit;
 
@@ -332,6 +334,7 @@ public sealed class IsolationTests(PlatformFixture platform)
 
         using var periods = await platform.Http.SendAsync(periodsChange);
         Assert.True(periods.StatusCode == HttpStatusCode.OK, $"{periods.StatusCode}: {await periods.Content.ReadAsStringAsync()}");
+        var reviewId = await OpenReviewOfBusinessAAsync(standardId);
         return new BusinessAResources(customerId, purchaseId, interactionId, refundId, visitId, feedbackId, complaintId, segmentId, importId, erasedCustomerId, surveyId, compensationId, surveyResponseId, invitationId)
         {
             RewardId = rewardId,
@@ -344,7 +347,55 @@ public sealed class IsolationTests(PlatformFixture platform)
             PolicyId = policyId,
             StaffId = staffId,
             PeriodStart = firstPeriod,
+            ReviewId = reviewId,
         };
+    }
+
+    /// <summary>A review action of business A, opened as a period close opens one: by the standard failing in a branch.</summary>
+    private async Task<Guid> OpenReviewOfBusinessAAsync(Guid standardId)
+    {
+        var closed = new ServicePeriodClosed
+        {
+            TenantId = platform.BusinessA.Id,
+            PeriodId = Guid.NewGuid(),
+            Length = "month",
+            Start = new DateOnly(2026, 1, 1),
+            End = new DateOnly(2026, 2, 1),
+            Results =
+            [
+                new ServicePeriodResult
+                {
+                    StandardId = standardId, StandardVersion = 1, Metric = "nps", Branch = "central", Actual = 10, Target = 30,
+                    Comparator = "atLeast", Outcome = "breached", Failed = true, BreachedComplaintIds = [],
+                },
+            ],
+            OccurredAt = DateTimeOffset.UtcNow,
+        };
+        var broker = new Uri(platform.Broker.ConnectionString);
+        var credentials = broker.UserInfo.Split(':');
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(broker.Host, (ushort)broker.Port, Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/')), host =>
+        {
+            host.Username(Uri.UnescapeDataString(credentials[0]));
+            host.Password(Uri.UnescapeDataString(credentials[1]));
+        }));
+        await bus.StartAsync();
+        try
+        {
+            await bus.Publish(closed);
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+
+        return await Eventually.GetAsync(
+            async () =>
+            {
+                using var list = await platform.SendAsync(HttpMethod.Get, "/api/v1/standards/reviews?branch=central&limit=200", platform.BusinessA);
+                var reviews = (await list.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray();
+                return reviews.Where(review => review.GetProperty("periodId").GetGuid() == closed.PeriodId).Select(review => review.GetProperty("id").GetGuid()).FirstOrDefault();
+            },
+            "business A's review should open once its period close is consumed");
     }
 
     private async Task<IssuedKey> CreateKeyAsync(IReadOnlyList<string> scopes, DateTimeOffset? expiresAt)
@@ -400,6 +451,7 @@ public sealed class IsolationTests(PlatformFixture platform)
         public Guid StaffId { get; init; }
 
         public DateOnly PeriodStart { get; init; }
+        public Guid ReviewId { get; init; }
 
         /// <summary>A path parameter's value: an id, or for a survey's version its number (version 1 is published).</summary>
         public string ValueFor(OpenApiOperation operation, string parameter) => (operation.Service, parameter) switch
@@ -432,6 +484,7 @@ public sealed class IsolationTests(PlatformFixture platform)
             ("loyalty", "rewardId") => RewardId,
             ("standards", "policyId") => PolicyId,
             ("standards", "staffId") => StaffId,
+            ("standards", "reviewId") => ReviewId,
             ("loyalty", "redemptionId") => RedemptionId,
             ("loyalty", "entryId") => LedgerEntryId,
             ("loyalty", "id") when operation.PathTemplate.Contains("/webhooks/", StringComparison.Ordinal) => WebhookId,

@@ -7,6 +7,7 @@ using CustomerPlatform.Standards.Domain.Measurable;
 using CustomerPlatform.Standards.Domain.Compliance;
 using CustomerPlatform.Standards.Domain.Periods;
 using CustomerPlatform.Standards.Domain.Policies;
+using CustomerPlatform.Standards.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPlatform.Standards.Infrastructure;
@@ -36,6 +37,8 @@ public sealed class StandardsDbContext(DbContextOptions<StandardsDbContext> opti
     public DbSet<PeriodCloseDue> PeriodCloseDues => Set<PeriodCloseDue>();
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
     public DbSet<ClosedPeriodResult> ClosedPeriodResults => Set<ClosedPeriodResult>();
+    public DbSet<ReviewAction> ReviewActions => Set<ReviewAction>();
+    public DbSet<StaffSuggestion> StaffSuggestions => Set<StaffSuggestion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

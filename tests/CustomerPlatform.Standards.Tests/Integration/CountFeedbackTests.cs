@@ -35,13 +35,13 @@ public sealed class CountFeedbackTests(StandardsServiceFixture fixture) : IClass
 
         await fixture.PublishAsync(feedback, messageId);
         await fixture.PublishAsync(feedback, messageId);
-        await fixture.WaitUntilConsumedAsync(messageId, times: 2);
+        await fixture.WaitUntilConsumedAsync(messageId, times: 2, queue: StandardsServiceFixture.FeedbackReceivedQueue);
 
         var scorecard = await fixture.GetScorecardAsync(tenantId, "branch=central");
         Assert.Equal(1, scorecard.Responses);
         Assert.Equal(1, scorecard.Promoters);
         Assert.Equal(1, await fixture.Database.ScalarAsync<long>(
-            "SELECT count(*) FROM inbox_messages WHERE message_id = @id", ("id", messageId)));
+            "SELECT count(*) FROM inbox_messages WHERE message_id = @id AND consumer = 'standards.count-feedback'", ("id", messageId)));
     }
 
     [Fact]

@@ -11,6 +11,7 @@ namespace CustomerPlatform.Standards.Tests.Integration;
 public sealed class ServiceStandardsApiTests(StandardsServiceFixture fixture) : IClassFixture<StandardsServiceFixture>
 {
     private const string StandardsPath = "/api/v1/standards/service-standards";
+    private const string ClauseKey = "recommend-us";
 
     [Fact]
     public async Task ListMetrics_ReturnsTheCatalogueWithUnitsComparatorsAndRanges()
@@ -42,7 +43,7 @@ public sealed class ServiceStandardsApiTests(StandardsServiceFixture fixture) : 
     public async Task CreateStandard_Valid_Returns201WithLocationETagAndVersion1()
     {
         using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());
-        var policyId = Guid.NewGuid();
+        var policyId = await TestPolicies.CreateAsync(client, ClauseKey);
 
         using var response = await client.PostAsJsonAsync(StandardsPath, Nps(target: 40, warning: 50, branches: ["north", "central"], policyId: policyId));
 
@@ -60,7 +61,7 @@ public sealed class ServiceStandardsApiTests(StandardsServiceFixture fixture) : 
         Assert.Equal(50m, terms.GetProperty("warningThreshold").GetDecimal());
         Assert.Equal(["central", "north"], terms.GetProperty("branches").EnumerateArray().Select(b => b.GetString()));
         Assert.Equal(policyId, terms.GetProperty("policy").GetProperty("policyId").GetGuid());
-        Assert.Equal("4.2", terms.GetProperty("policy").GetProperty("clauseKey").GetString());
+        Assert.Equal(ClauseKey, terms.GetProperty("policy").GetProperty("clauseKey").GetString());
         Assert.False(created.GetProperty("setsComplaintDeadlines").GetBoolean());
         using var read = await client.GetAsync(response.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
@@ -96,6 +97,39 @@ public sealed class ServiceStandardsApiTests(StandardsServiceFixture fixture) : 
 
         var problem = await ProblemResponse.ReadAsync(response, HttpStatusCode.BadRequest, "validation");
         ProblemResponse.ErrorsFor(problem, field);
+    }
+
+    [Fact]
+    public async Task CreateStandard_PolicyTheBusinessDoesNotHave_Returns422NamingThePolicy()
+    {
+        using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());
+        using var otherBusiness = fixture.Service.CreateTenantClient(Guid.NewGuid());
+        var othersPolicy = await TestPolicies.CreateAsync(otherBusiness, ClauseKey);
+
+        using var unknown = await client.PostAsJsonAsync(StandardsPath, Nps(target: 40, policyId: Guid.NewGuid()));
+        using var foreign = await client.PostAsJsonAsync(StandardsPath, Nps(target: 40, policyId: othersPolicy));
+
+        ProblemResponse.ErrorsFor(await ProblemResponse.ReadAsync(unknown, HttpStatusCode.UnprocessableEntity, "policy-clause-not-found"), "policy.policyId");
+        ProblemResponse.ErrorsFor(await ProblemResponse.ReadAsync(foreign, HttpStatusCode.UnprocessableEntity, "policy-clause-not-found"), "policy.policyId");
+        using var list = await client.GetAsync(new Uri(StandardsPath, UriKind.Relative));
+        Assert.Empty((await list.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task CreateOrChangeStandard_ClauseNoVersionOfThePolicyHas_Returns422NamingTheClause()
+    {
+        using var client = fixture.Service.CreateTenantClient(Guid.NewGuid());
+        var policyId = await TestPolicies.CreateAsync(client, "some-other-clause");
+        var withClause = await TestPolicies.CreateAsync(client, ClauseKey);
+        var (id, etag) = await CreateAsync(client, Nps(target: 30, policyId: withClause));
+
+        using var created = await client.PostAsJsonAsync(StandardsPath, Nps(target: 40, policyId: policyId));
+        using var changed = await PutAsync(client, id, etag, Nps(target: 30, policyId: policyId));
+
+        ProblemResponse.ErrorsFor(await ProblemResponse.ReadAsync(created, HttpStatusCode.UnprocessableEntity, "policy-clause-not-found"), "policy.clauseKey");
+        ProblemResponse.ErrorsFor(await ProblemResponse.ReadAsync(changed, HttpStatusCode.UnprocessableEntity, "policy-clause-not-found"), "policy.clauseKey");
+        using var read = await client.GetAsync(new Uri($"{StandardsPath}/{id}", UriKind.Relative));
+        Assert.Equal(withClause, (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("terms").GetProperty("policy").GetProperty("policyId").GetGuid());
     }
 
     [Fact]
@@ -244,7 +278,7 @@ public sealed class ServiceStandardsApiTests(StandardsServiceFixture fixture) : 
             target,
             warningThreshold = warning,
             branches,
-            policy = policyId is { } id ? new { policyId = id, clauseKey = "4.2" } : null,
+            policy = policyId is { } id ? new { policyId = id, clauseKey = ClauseKey } : null,
         };
 
     internal static async Task<(Guid Id, string ETag)> CreateAsync(HttpClient client, object body)

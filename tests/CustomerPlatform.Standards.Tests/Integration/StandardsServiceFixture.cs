@@ -35,7 +35,8 @@ public sealed class StandardsServiceFixture()
         await Task.WhenAll(feedback.Select((message, i) => PublishAsync(message, messageIds[i])));
         foreach (var messageId in messageIds)
         {
-            await WaitUntilConsumedAsync(messageId);
+            // Named: the staff-suggestions consumer takes FeedbackReceived too, on its own queue.
+            await WaitUntilConsumedAsync(messageId, queue: FeedbackReceivedQueue);
         }
     }
 

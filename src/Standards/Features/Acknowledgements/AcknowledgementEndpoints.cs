@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CustomerPlatform.ServiceDefaults.Problems;
 using CustomerPlatform.ServiceDefaults.Security;
 using CustomerPlatform.Standards.Features.Policies;
+using CustomerPlatform.Standards.Features.Reviews;
 using CustomerPlatform.Standards.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -75,9 +76,11 @@ public static class AcknowledgementEndpoints
             return Problems.OtherBranch(task.Branch);
         }
 
-        if (task.Acknowledge(clock.GetUtcNow()))
+        var now = clock.GetUtcNow();
+        if (task.Acknowledge(now))
         {
             await db.SaveChangesAsync(cancellationToken);
+            await ReviewCommunication.OnAcknowledgedAsync(db, task, now, cancellationToken);
         }
 
         return TypedResults.Ok(new AcknowledgementResponse(

@@ -45,6 +45,11 @@ public static class ChangeServiceStandard
             return precondition;
         }
 
+        if (await PolicyClauseCheck.CheckAsync(db, read!.Value.Terms.Policy, cancellationToken) is { } unknownClause)
+        {
+            return unknownClause;
+        }
+
         var now = clock.GetUtcNow();
         if (standard.Change(request.Name!, read!.Value.Terms, now) is not null)
         {

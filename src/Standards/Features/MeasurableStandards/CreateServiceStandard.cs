@@ -28,6 +28,11 @@ public static class CreateServiceStandard
             return TypedResults.ValidationProblem(errors);
         }
 
+        if (await PolicyClauseCheck.CheckAsync(db, terms.Policy, cancellationToken) is { } unknownClause)
+        {
+            return unknownClause;
+        }
+
         var now = clock.GetUtcNow();
         var standard = ServiceStandard.Create(tenant.TenantId, request.Name!, metric, terms, now);
         db.ServiceStandards.Add(standard);
