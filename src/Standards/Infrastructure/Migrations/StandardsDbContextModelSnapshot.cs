@@ -1458,6 +1458,181 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                     b.ToTable("training_records", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Actual")
+                        .HasColumnType("numeric")
+                        .HasColumnName("actual");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.PrimitiveCollection<List<Guid>>("BreachedComplaintIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("breached_complaint_ids");
+
+                    b.Property<DateTimeOffset?>("CommunicatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("communicated_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OutcomeKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome_kind");
+
+                    b.Property<Guid?>("OutcomePolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outcome_policy_id");
+
+                    b.Property<int?>("OutcomePolicyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome_policy_version");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("outcome_reason");
+
+                    b.Property<DateTimeOffset?>("OutcomeRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("outcome_recorded_at");
+
+                    b.Property<Guid?>("OutcomeStandardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outcome_standard_id");
+
+                    b.Property<int?>("OutcomeStandardVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome_standard_version");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid>("StandardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("standard_id");
+
+                    b.Property<int>("StandardVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Target")
+                        .HasColumnType("numeric")
+                        .HasColumnName("target");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_actions");
+
+                    b.HasIndex("TenantId", "OpenedAt", "Id")
+                        .HasDatabaseName("ix_review_actions_tenant_opened_at");
+
+                    b.HasIndex("TenantId", "OutcomePolicyId", "OutcomePolicyVersion")
+                        .HasDatabaseName("ix_review_actions_tenant_waiting_policy")
+                        .HasFilter("status = 'Changed'");
+
+                    b.HasIndex("TenantId", "PeriodId", "StandardId", "Branch")
+                        .IsUnique()
+                        .HasDatabaseName("ux_review_actions_tenant_period_standard_branch");
+
+                    b.ToTable("review_actions", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Reviews.StaffSuggestion", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
+                    b.HasKey("TenantId", "FeedbackId")
+                        .HasName("pk_staff_suggestions");
+
+                    b.HasIndex("TenantId", "Branch", "OccurredAt")
+                        .HasDatabaseName("ix_staff_suggestions_tenant_branch_occurred_at");
+
+                    b.ToTable("staff_suggestions", (string)null);
+                });
+
             modelBuilder.Entity("CustomerPlatform.Standards.Domain.Complaints.ComplaintDeadline", b =>
                 {
                     b.HasOne("CustomerPlatform.Standards.Domain.Measurable.ServiceStandard", null)

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CustomerPlatform.Standards.Infrastructure.Migrations
 {
     [DbContext(typeof(StandardsDbContext))]
-    [Migration("20261123152705_ServicePeriods")]
-    partial class ServicePeriods
+    [Migration("20261123161617_ServicePeriodsBreachesReviews")]
+    partial class ServicePeriodsBreachesReviews
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -216,7 +216,7 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
-            modelBuilder.Entity("CustomerPlatform.Standards.Domain.BranchPeriodScore", b =>
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.BranchDayCounts", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -227,9 +227,34 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("branch");
 
-                    b.Property<DateOnly>("PeriodStart")
+                    b.Property<DateOnly>("Day")
                         .HasColumnType("date")
-                        .HasColumnName("period_start");
+                        .HasColumnName("day");
+
+                    b.Property<int>("CesAnswers")
+                        .HasColumnType("integer")
+                        .HasColumnName("ces_answers");
+
+                    b.Property<int>("CesTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ces_total");
+
+                    b.Property<decimal>("CompensationAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("compensation_amount");
+
+                    b.Property<int>("ComplaintsOpened")
+                        .HasColumnType("integer")
+                        .HasColumnName("complaints_opened");
+
+                    b.Property<int>("CsatAnswers")
+                        .HasColumnType("integer")
+                        .HasColumnName("csat_answers");
+
+                    b.Property<int>("CsatSatisfied")
+                        .HasColumnType("integer")
+                        .HasColumnName("csat_satisfied");
 
                     b.Property<int>("Detractors")
                         .HasColumnType("integer")
@@ -243,16 +268,243 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("promoters");
 
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
+                    b.Property<int>("Purchases")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchases");
 
-                    b.HasKey("TenantId", "Branch", "PeriodStart")
-                        .HasName("pk_branch_period_scores");
+                    b.Property<int>("SurveyInvitations")
+                        .HasColumnType("integer")
+                        .HasColumnName("survey_invitations");
 
-                    b.ToTable("branch_period_scores", (string)null);
+                    b.Property<int>("SurveyResponses")
+                        .HasColumnType("integer")
+                        .HasColumnName("survey_responses");
+
+                    b.HasKey("TenantId", "Branch", "Day")
+                        .HasName("pk_branch_day_counts");
+
+                    b.ToTable("branch_day_counts", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Complaints.ComplaintClock", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<DateTimeOffset?>("FirstResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_resolved_at");
+
+                    b.Property<DateTimeOffset?>("LastWaitEndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_wait_ended_at");
+
+                    b.Property<TimeSpan>("PausedBeforeFirstResolution")
+                        .HasColumnType("interval")
+                        .HasColumnName("paused_before_first_resolution");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reopened_at");
+
+                    b.Property<DateTimeOffset?>("ReopenedResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reopened_resolved_at");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("severity");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateTimeOffset?>("WaitingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waiting_since");
+
+                    b.HasKey("TenantId", "ComplaintId")
+                        .HasName("pk_complaint_clocks");
+
+                    b.HasIndex("TenantId", "ReceivedAt", "Branch")
+                        .HasDatabaseName("ix_complaint_clocks_tenant_received");
+
+                    b.ToTable("complaint_clocks", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Complaints.ComplaintDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<DateTimeOffset?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("breached_at");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("clock");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("metric");
+
+                    b.Property<DateTimeOffset?>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_check_at");
+
+                    b.Property<Guid>("StandardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("standard_id");
+
+                    b.Property<int>("StandardVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_version");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset?>("WarnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warn_at");
+
+                    b.Property<DateTimeOffset?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warned_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_deadlines");
+
+                    b.HasIndex("NextCheckAt")
+                        .HasDatabaseName("ix_complaint_deadlines_next_check")
+                        .HasFilter("next_check_at IS NOT NULL");
+
+                    b.HasIndex("StandardId")
+                        .HasDatabaseName("ix_complaint_deadlines_standard_id");
+
+                    b.HasIndex("TenantId", "ComplaintId", "StandardId", "Clock", "StartedAt")
+                        .IsUnique()
+                        .HasDatabaseName("ux_complaint_deadlines_complaint_standard_clock");
+
+                    b.ToTable("complaint_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Complaints.StandardBreach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("clock");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<Guid>("DeadlineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deadline_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("metric");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("StandardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("standard_id");
+
+                    b.Property<int>("StandardVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_version");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_standard_breaches");
+
+                    b.HasIndex("DeadlineId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_standard_breaches_deadline");
+
+                    b.HasIndex("TenantId", "ComplaintId")
+                        .HasDatabaseName("ix_standard_breaches_tenant_complaint");
+
+                    b.HasIndex("TenantId", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_standard_breaches_tenant_occurred");
+
+                    b.ToTable("standard_breaches", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Standards.Domain.Compliance.ComplianceCheck", b =>
@@ -451,6 +703,39 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                         .HasName("pk_compliance_overdue_announcements");
 
                     b.ToTable("compliance_overdue_announcements", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.FollowUp", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("InteractionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("interaction_id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.HasKey("TenantId", "InteractionId")
+                        .HasName("pk_follow_ups");
+
+                    b.HasIndex("TenantId", "Branch", "DueAt")
+                        .HasDatabaseName("ix_follow_ups_branch_due_at");
+
+                    b.ToTable("follow_ups", (string)null);
                 });
 
             modelBuilder.Entity("CustomerPlatform.Standards.Domain.Measurable.ComplaintTargetPublication", b =>
@@ -1174,6 +1459,208 @@ namespace CustomerPlatform.Standards.Infrastructure.Migrations
                         .HasDatabaseName("ix_training_records_tenant_staff");
 
                     b.ToTable("training_records", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Actual")
+                        .HasColumnType("numeric")
+                        .HasColumnName("actual");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.PrimitiveCollection<List<Guid>>("BreachedComplaintIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("breached_complaint_ids");
+
+                    b.Property<DateTimeOffset?>("CommunicatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("communicated_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OutcomeKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome_kind");
+
+                    b.Property<Guid?>("OutcomePolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outcome_policy_id");
+
+                    b.Property<int?>("OutcomePolicyVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome_policy_version");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("outcome_reason");
+
+                    b.Property<DateTimeOffset?>("OutcomeRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("outcome_recorded_at");
+
+                    b.Property<Guid?>("OutcomeStandardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outcome_standard_id");
+
+                    b.Property<int?>("OutcomeStandardVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome_standard_version");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid>("StandardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("standard_id");
+
+                    b.Property<int>("StandardVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Target")
+                        .HasColumnType("numeric")
+                        .HasColumnName("target");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_actions");
+
+                    b.HasIndex("TenantId", "OpenedAt", "Id")
+                        .HasDatabaseName("ix_review_actions_tenant_opened_at");
+
+                    b.HasIndex("TenantId", "OutcomePolicyId", "OutcomePolicyVersion")
+                        .HasDatabaseName("ix_review_actions_tenant_waiting_policy")
+                        .HasFilter("status = 'Changed'");
+
+                    b.HasIndex("TenantId", "PeriodId", "StandardId", "Branch")
+                        .IsUnique()
+                        .HasDatabaseName("ux_review_actions_tenant_period_standard_branch");
+
+                    b.ToTable("review_actions", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Reviews.StaffSuggestion", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<string>("Branch")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("branch");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
+                    b.HasKey("TenantId", "FeedbackId")
+                        .HasName("pk_staff_suggestions");
+
+                    b.HasIndex("TenantId", "Branch", "OccurredAt")
+                        .HasDatabaseName("ix_staff_suggestions_tenant_branch_occurred_at");
+
+                    b.ToTable("staff_suggestions", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Complaints.ComplaintDeadline", b =>
+                {
+                    b.HasOne("CustomerPlatform.Standards.Domain.Measurable.ServiceStandard", null)
+                        .WithMany()
+                        .HasForeignKey("StandardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_deadlines_service_standards_standard_id");
+
+                    b.HasOne("CustomerPlatform.Standards.Domain.Complaints.ComplaintClock", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_deadlines_complaint_clocks_tenant_id_complaint_id");
+                });
+
+            modelBuilder.Entity("CustomerPlatform.Standards.Domain.Complaints.StandardBreach", b =>
+                {
+                    b.HasOne("CustomerPlatform.Standards.Domain.Complaints.ComplaintDeadline", null)
+                        .WithOne()
+                        .HasForeignKey("CustomerPlatform.Standards.Domain.Complaints.StandardBreach", "DeadlineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_standard_breaches_complaint_deadlines_deadline_id");
                 });
 
             modelBuilder.Entity("CustomerPlatform.Standards.Domain.Compliance.ComplianceCheck", b =>
