@@ -3,7 +3,7 @@ namespace CustomerPlatform.Bench;
 /// <summary>
 /// How long and how hard each scenario runs, sized for two cores shared by the load, the five apps, PostgreSQL
 /// and RabbitMQ: the whole run stays within about five minutes. <c>--quick</c> shortens every window (a smoke run);
-/// <c>--pipeline</c> runs only the purchase scenarios; <c>--search</c> only the customer search at scale; <c>--import</c> only the CSV import; <c>--page</c> only the public survey page and its baseline; <c>--loyalty</c> only the highest sustainable purchase rate and the webhook deliveries (6 and 7); <c>--probe</c> shows where purchases wait (<see cref="PipelineProbe"/>).
+/// <c>--pipeline</c> runs only the purchase scenarios; <c>--search</c> only the customer search at scale; <c>--import</c> only the CSV import; <c>--page</c> only the public survey page and its baseline; <c>--loyalty</c> only the highest sustainable purchase rate and the webhook deliveries (6 and 7); <c>--standards</c> only closing a month and the live scorecard at the Standards issue's scale (8); <c>--probe</c> shows where purchases wait (<see cref="PipelineProbe"/>).
 /// </summary>
 public sealed record BenchSettings(
     int Customers,
@@ -23,15 +23,18 @@ public sealed record BenchSettings(
     bool LoyaltyOnly,
     TimeSpan StepWindow,
     int MaxSteps,
-    int WebhookEvents)
+    int WebhookEvents,
+    bool StandardsOnly,
+    int StandardsResponses,
+    int StandardsComplaints)
 {
     public static BenchSettings Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var unknown = args.Where(arg => arg is not "--quick" and not "--probe" and not "--pipeline" and not "--search" and not "--import" and not "--page" and not "--loyalty").ToList();
+        var unknown = args.Where(arg => arg is not "--quick" and not "--probe" and not "--pipeline" and not "--search" and not "--import" and not "--page" and not "--loyalty" and not "--standards").ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick] [--probe] [--pipeline] [--search] [--import] [--page] [--loyalty]");
+            throw new ArgumentException($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--quick] [--probe] [--pipeline] [--search] [--import] [--page] [--loyalty] [--standards]");
         }
 
         var scale = quick ? 0.3 : 1.0;
@@ -69,6 +72,10 @@ public sealed record BenchSettings(
             StepWindow: Seconds(10),
             MaxSteps: quick ? 3 : 7,
             // Each becomes one PointsAdjusted and one delivery; the delivery worker sends one at a time.
-            WebhookEvents: quick ? 200 : 1_000);
+            WebhookEvents: quick ? 200 : 1_000,
+            StandardsOnly: args.Contains("--standards"),
+            // The month: 1,000,000 responses and 100,000 complaints over 50 branches.
+            StandardsResponses: quick ? 200_000 : 1_000_000,
+            StandardsComplaints: quick ? 20_000 : 100_000);
     }
 }

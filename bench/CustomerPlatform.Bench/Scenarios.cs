@@ -28,6 +28,12 @@ public sealed class Scenarios(PlatformProcesses platform, BenchSettings settings
             return;
         }
 
+        if (settings.StandardsOnly)
+        {
+            await new StandardsScenario(platform, settings, report, control).RunAsync();
+            return;
+        }
+
         if (settings.SearchOnly)
         {
             await new SearchScenario(platform, settings, report, _tenantId, _apiKey).RunAsync();
