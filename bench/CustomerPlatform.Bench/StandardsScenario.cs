@@ -37,7 +37,7 @@ public sealed class StandardsScenario(PlatformProcesses platform, BenchSettings 
                 Console.WriteLine($"bench: standards business {i + 1}: {Branches} branches, ten standards, two months of facts");
                 await RegisterBranchesAsync(client);
                 await CreateStandardsAsync(client);
-                await StandardsFacts.SeedAsync(platform.Database("standards"), tenantId, Branches, [lastMonth, thisMonth], settings.StandardsResponses, settings.StandardsComplaints);
+                await StandardsFacts.SeedAsync(platform.Database("standardsdb"), tenantId, Branches, [lastMonth, thisMonth], settings.StandardsResponses, settings.StandardsComplaints);
                 await PutAsync(client, "/api/v1/standards/service-period-settings", new { length = "month", firstPeriodStart = lastMonth, closeAfterHours = StandardsFacts.NeverCloseOnItsOwnHours });
             }
 
