@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using CustomerPlatform.ServiceDefaults.Hosting;
 using CustomerPlatform.Standards.Domain.Reviews;
 using CustomerPlatform.Standards.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -7,34 +8,22 @@ using Microsoft.Extensions.Options;
 namespace CustomerPlatform.Standards.Features.Reviews;
 
 /// <summary>Counts every business's overdue reviews for the gauge (<see cref="OverdueReviews"/>).</summary>
-internal sealed partial class OverdueReviewsRefresher(
+internal sealed class OverdueReviewsRefresher(
     IDbContextFactory<StandardsDbContext> contexts, TimeProvider clock, IOptions<ReviewOptions> options, ILogger<OverdueReviewsRefresher> logger)
-    : BackgroundService
+    : GaugeRefresher(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Touching the gauge registers it with the meter before the first collection.
-        _ = StandardsTelemetry.ReviewsOverdue;
-        using var timer = new PeriodicTimer(options.Value.GaugeRefreshInterval, clock);
-        do
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // A stale gauge beats a stopped host: the next tick tries again (the database may be restarting).
-                LogRefreshFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    private readonly TimeProvider _clock = clock;
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
+    protected override string GaugeName => "overdue reviews";
+
+    protected override TimeSpan RefreshInterval => options.Value.GaugeRefreshInterval;
+
+    protected override void Register() => _ = StandardsTelemetry.ReviewsOverdue;
+
+    protected override async Task RefreshAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         // Across businesses on purpose (a context without a tenant sees no rows); every business with an open review is
         // counted, so one whose last overdue review was decided shows 0 rather than its old count.
         var counts = await db.ReviewActions.IgnoreQueryFilters().AsNoTracking()
@@ -45,7 +34,4 @@ internal sealed partial class OverdueReviewsRefresher(
         OverdueReviews.Current = new OverdueReviews(
             [.. counts.Select(count => new Measurement<long>(count.Overdue, new KeyValuePair<string, object?>("tenant.id", count.TenantId.ToString())))]);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the overdue reviews gauge failed; it keeps the last counts.")]
-    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 }
